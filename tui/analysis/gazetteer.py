@@ -1,0 +1,73 @@
+"""Name lists for the rule layer, built from Babel's CLDR data and small
+curated files in ``data/``.
+
+CLDR gives localised names of countries, regions and continents, and the
+exemplar cities of the time-zone database: place names that are precise,
+maintained upstream and available offline in every language Babel knows.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+from importlib import resources
+
+from babel import Locale
+from babel.dates import get_timezone_location
+
+# Territory codes that name groupings rather than places a reader would look
+# up ("Welt", "EU" as a currency area, pseudo-regions).
+_SKIPPED_TERRITORIES = frozenset({"001", "EZ", "UN", "ZZ", "XA", "XB", "QO", "EU"})
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("tui.analysis.data").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def place_names(lang: str) -> frozenset[str]:
+    """Countries, regions, continents and cities, as written in ``lang``."""
+    locale = Locale.parse(lang)
+    names = {
+        name
+        for code, name in locale.territories.items()
+        if code not in _SKIPPED_TERRITORIES and not name.isupper()
+    }
+    for zone in zoneinfo.available_timezones():
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        city = get_timezone_location(zone, locale=locale, return_city=True)
+        if city and city[0].isupper():
+            names.add(city)
+    names.update(_data_lines(f"places.{lang}.txt"))
+    if lang == "de":
+        # German genitive: "Chinas Wirtschaft", "Deutschlands Süden".
+        names.update(name + "s" for name in list(names) if " " not in name and name[-1] not in "sxzß")
+    return frozenset(names)
+
+
+@cache
+def organisation_names() -> frozenset[str]:
+    return frozenset(_data_lines("organisations.txt"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return frozenset(_data_lines("given_names.txt"))
+
+
+@cache
+def currency_codes(lang: str) -> dict[str, str]:
+    """Map currency names and symbols as written in ``lang`` to ISO 4217 codes."""
+    locale = Locale.parse(lang)
+    codes: dict[str, str] = {}
+    for code, name in locale.currencies.items():
+        codes.setdefault(name, code)
+    for code, symbol in locale.currency_symbols.items():
+        if symbol != code and not symbol.isalpha():
+            codes.setdefault(symbol, code)
+    for line in _data_lines(f"currencies.{lang}.txt"):
+        name, code = line.rsplit(maxsplit=1)
+        codes[name] = code
+    return codes

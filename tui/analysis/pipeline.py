@@ -1,0 +1,105 @@
+"""Building and caching the spaCy pipeline for a language.
+
+A pipeline is built once per (language, model) and reused. The statistical
+NER is a seam: the bundled German model, an installed official pipeline or
+none at all; the rule layer (:mod:`tui.analysis.rules`) is added on top in
+every case, so English and model-less setups still get entities.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import threading
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+BUNDLED_MODELS = {"de": MODELS_DIR / "de_randnotiz"}
+# Official pipelines used, best first, when installed and nothing better is
+# bundled for the language.
+OFFICIAL_MODELS = {
+    "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
+    "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+}
+RULES_ONLY = "rules"
+
+_lock = threading.Lock()
+
+
+class ModelNotFoundError(Exception):
+    """A pipeline named by the user is not installed; the message says what is."""
+
+
+def installed_pipelines() -> list[str]:
+    """Names of spaCy pipeline packages installed in this environment."""
+    names = []
+    for dist in importlib.metadata.distributions():
+        name = (dist.metadata["Name"] or "").replace("-", "_")
+        if name[:3] in {"de_", "en_"} and "_core_" in name or name.endswith("_randnotiz"):
+            names.append(name)
+    return sorted(set(names))
+
+
+def default_model(lang: str) -> str:
+    """The pipeline used for ``lang`` when the user names none."""
+    bundled = BUNDLED_MODELS.get(lang)
+    if bundled is not None and (bundled / "meta.json").exists():
+        return str(bundled)
+    installed = set(installed_pipelines())
+    for name in OFFICIAL_MODELS.get(lang, ()):
+        if name in installed:
+            return name
+    return RULES_ONLY
+
+
+def model_label(model: str) -> str:
+    """A short name for the status bar and the JSON output."""
+    if model == RULES_ONLY:
+        return "rules"
+    return Path(model).name
+
+
+def get_pipeline(lang: str, model: str | None = None) -> Language:
+    """The cached pipeline for ``lang``; ``model`` is a package name or path."""
+    with _lock:  # the UI worker and a CLI batch may ask at the same time
+        return _build(lang, model or default_model(lang))
+
+
+@cache
+def _build(lang: str, model: str) -> Language:
+    import spacy
+
+    from tui.analysis.rules import add_rule_layer
+
+    if model == RULES_ONLY:
+        nlp = spacy.blank(lang)
+    else:
+        nlp = _load(model)
+        if nlp.lang != lang:
+            raise ModelNotFoundError(
+                f"pipeline {model_label(model)} is for language {nlp.lang!r}, not {lang!r}"
+            )
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", first=True)
+    add_rule_layer(nlp, lang)
+    return nlp
+
+
+def _load(model: str) -> Language:
+    import spacy
+
+    # Components Randnotiz does not read are left out: they cost time on
+    # every article.
+    exclude = ["lemmatizer", "textcat", "textcat_multilabel", "entity_linker"]
+    try:
+        return spacy.load(model, exclude=exclude)
+    except OSError:
+        installed = ", ".join(installed_pipelines()) or "none"
+        raise ModelNotFoundError(
+            f"no spaCy pipeline {model!r} (a package name or a folder); installed: "
+            f"{installed}; the bundled one is used when --model is not given"
+        ) from None

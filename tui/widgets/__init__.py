@@ -1,0 +1,1 @@
+"""Widgets: they display and dispatch; none of them runs NLP."""

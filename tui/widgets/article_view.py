@@ -1,0 +1,297 @@
+"""The article view: wrapped text with highlight layers, rendered with the
+Line API so only visible lines are ever built (a 5 MB text scrolls as fast
+as a short one)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.safe_text import safe
+
+# Drawing order: later layers win where they overlap.
+LAYER_ORDER = ("quote", "entity", "number", "match", "selection")
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    start: int
+    end: int
+    component: str  # an ArticleView component class, e.g. "article-view--per"
+
+
+class _Layer:
+    """Sorted, non-overlapping highlights with interval lookup."""
+
+    def __init__(self, highlights: Iterable[Highlight]) -> None:
+        merged: list[Highlight] = []
+        for highlight in sorted(highlights, key=lambda h: (h.start, -h.end)):
+            if highlight.end <= highlight.start:
+                continue
+            if merged and highlight.start < merged[-1].end:
+                # Overlap (nested quotes): extend the first, same style.
+                last = merged[-1]
+                if highlight.end > last.end:
+                    merged[-1] = Highlight(last.start, highlight.end, last.component)
+                continue
+            merged.append(highlight)
+        self.highlights = merged
+        self._ends = [h.end for h in merged]
+
+    def overlapping(self, start: int, end: int) -> Iterable[Highlight]:
+        index = bisect_right(self._ends, start)
+        while index < len(self.highlights) and self.highlights[index].start < end:
+            yield self.highlights[index]
+            index += 1
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows the article; knows nothing of NLP, only of highlighted spans."""
+
+    COMPONENT_CLASSES = {
+        "article-view--per",
+        "article-view--org",
+        "article-view--loc",
+        "article-view--misc",
+        "article-view--quote",
+        "article-view--number",
+        "article-view--match",
+        "article-view--selection",
+    }
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Line down", show=False),
+        Binding("up,k", "scroll_up", "Line up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+    ]
+
+    class ViewportMoved(Message):
+        """The visible part of the text changed: [start, end) offsets."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    class Clicked(Message):
+        """The reader clicked on the character at ``offset``."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self._display = safe(text, keep_newlines=True)
+        self._layers: dict[str, _Layer] = {}
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._last_viewport: tuple[int, int] | None = None
+
+    # -- what the screen calls -------------------------------------------------
+
+    def set_layer(self, name: str, highlights: Iterable[Highlight]) -> None:
+        self._layers[name] = _Layer(highlights)
+        self._invalidate()
+
+    def select(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Mark [start, end) as the current item and bring it into view."""
+        self.set_layer("selection", [Highlight(start, end, "article-view--selection")])
+        if scroll:
+            self.scroll_to_offset(start)
+
+    def clear_selection(self) -> None:
+        self.set_layer("selection", [])
+
+    def scroll_to_offset(self, offset: int) -> None:
+        line = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        if not self.scroll_y <= line < self.scroll_y + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    @property
+    def visible_range(self) -> tuple[int, int]:
+        if not self._lines:
+            return 0, 0
+        top = min(int(self.scroll_y), len(self._lines) - 1)
+        bottom = min(top + self.scrollable_content_region.height, len(self._lines)) - 1
+        return self._lines[top][0], self._lines[max(top, bottom)][1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    # -- layout ------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap(self.scrollable_content_region.width)
+
+    def _rewrap(self, width: int) -> None:
+        width = max(width, 10)
+        if width == self._wrap_width:
+            return
+        anchor = self.visible_range[0] if self._lines else 0
+        self._wrap_width = width
+        self._lines = list(wrap(self._display, width))
+        self._line_starts = [start for start, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self._invalidate()
+        self.scroll_to(y=self.line_of(anchor), animate=False)
+
+    def _invalidate(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # the theme changed: component styles did too
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._post_viewport()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._post_viewport)
+
+    def _post_viewport(self) -> None:
+        viewport = self.visible_range
+        if viewport != self._last_viewport:
+            self._last_viewport = viewport
+            self.post_message(self.ViewportMoved(*viewport))
+
+    # -- rendering ---------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        key = (index, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(*self._lines[index]).adjust_cell_length(width, self.rich_style)
+            self._strips[key] = strip
+        return strip
+
+    def _render_text_line(self, start: int, end: int) -> Strip:
+        base = self.rich_style
+        cuts = {start, end}
+        active: list[tuple[int, Highlight]] = []
+        for rank, name in enumerate(LAYER_ORDER):
+            layer = self._layers.get(name)
+            if layer is None:
+                continue
+            for highlight in layer.overlapping(start, end):
+                active.append((rank, highlight))
+                cuts.add(max(start, highlight.start))
+                cuts.add(min(end, highlight.end))
+        points = sorted(cuts)
+        segments = []
+        for left, right in zip(points, points[1:]):
+            style = base
+            for _, highlight in sorted(active, key=lambda item: item[0]):
+                if highlight.start < right and highlight.end > left:
+                    style = style + self._component_style(highlight.component)
+            segments.append(Segment(self._display[left:right], style))
+        return Strip(segments)
+
+    def _component_style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True)
+
+    # -- mouse -------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_y) + event.y
+        if index >= len(self._lines):
+            return
+        start, end = self._lines[index]
+        column = 0
+        for offset in range(start, end):
+            column += get_character_cell_size(self._display[offset])
+            if column > event.x:
+                self.post_message(self.Clicked(offset))
+                return
+
+
+def wrap(text: str, width: int) -> Iterable[tuple[int, int]]:
+    """Greedy word wrap of ``text`` into (start, end) lines of at most
+    ``width`` cells; paragraphs break at ``\\n``, long words hard-break."""
+    paragraph_start = 0
+    length = len(text)
+    while paragraph_start <= length:
+        paragraph_end = text.find("\n", paragraph_start)
+        if paragraph_end == -1:
+            paragraph_end = length
+        paragraph = text[paragraph_start:paragraph_end]
+        if cell_len(paragraph) == len(paragraph):
+            yield from _wrap_narrow(text, paragraph_start, paragraph_end, width)
+        else:
+            yield from _wrap_cells(text, paragraph_start, paragraph_end, width)
+        following = paragraph_end + 1
+        if paragraph.strip() and following < length and text[following] != "\n":
+            # Paragraphs separated by a single line end still read as
+            # paragraphs: an empty spacer line at the line end's offset.
+            yield paragraph_end, paragraph_end
+        paragraph_start = following
+
+
+def _wrap_narrow(text: str, start: int, end: int, width: int) -> Iterable[tuple[int, int]]:
+    """Fast path: one cell per character, so string searches do the work."""
+    while end - start > width:
+        space = text.rfind(" ", start, start + width + 1)
+        if space <= start:
+            yield start, start + width
+            start += width
+        else:
+            yield start, space
+            start = space + 1
+    yield start, end
+
+
+def _wrap_cells(text: str, start: int, end: int, width: int) -> Iterable[tuple[int, int]]:
+    """Wide characters (CJK, emoji) take two cells: count them one by one."""
+    line_start = start
+    cells = 0
+    last_space = -1
+    offset = start
+    while offset < end:
+        size = get_character_cell_size(text[offset])
+        if cells + size > width and offset > line_start:
+            if last_space > line_start:
+                yield line_start, last_space
+                line_start = offset = last_space + 1
+            else:
+                yield line_start, offset
+                line_start = offset
+            cells = 0
+            last_space = -1
+            continue
+        if text[offset] == " ":
+            last_space = offset
+        cells += size
+        offset += 1
+    yield line_start, end
+
+
+def highlights_for(spans: Sequence[tuple[int, int]], component: str) -> list[Highlight]:
+    return [Highlight(start, end, component) for start, end in spans]

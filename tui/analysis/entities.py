@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tui.analysis.gazetteer import currency_codes
 from tui.analysis.model import Entity
 from tui.analysis.rules import RULES_ID, known_labels
 
@@ -35,6 +36,7 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> list[Entity]:
     the model guesses from context.
     """
     known = known_labels(doc.lang_)
+    currencies = currency_codes(doc.lang_)
     entities = []
     for ent in doc.ents:
         label = _LABEL_MAP.get(ent.label_)
@@ -42,6 +44,8 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> list[Entity]:
             continue
         origin = "rules" if ent.ent_id_ == RULES_ID else "model"
         label = known.get(ent.text, label)
+        if ent.text in currencies:
+            continue  # "Euro" is a unit here, and the numbers pane shows it
         entities.append(
             Entity(ent.start_char + offset, ent.end_char + offset, ent.text, label, origin)
         )

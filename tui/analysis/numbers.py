@@ -80,7 +80,7 @@ def _read(text: str, match: re.Match[str], lang: str) -> Number | None:
     kind = "decimal" if value is not None and value != value.to_integral_value() else "cardinal"
     unit = None
     if match["ordinal"]:
-        if lang == "de" and not _german_ordinal(text, end):
+        if match["ordinal"] == "." and (lang != "de" or not _german_ordinal(text, end)):
             end = match.end("digits")
         else:
             kind = "ordinal"
@@ -90,6 +90,8 @@ def _read(text: str, match: re.Match[str], lang: str) -> Number | None:
             kind = "year"
     if kind in {"cardinal", "decimal"}:
         end, value, unit, kind = _unit_after(text, start, end, value, lang, kind)
+        if kind == "decimal" and value == value.to_integral_value():
+            kind = "cardinal"  # "1,1 Millionen" is a whole number
     prefix_unit = _currency_before(text, start, lang)
     if prefix_unit and kind in {"cardinal", "decimal"}:
         start -= len(prefix_unit[0])

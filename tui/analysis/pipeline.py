@@ -83,10 +83,20 @@ def _build(lang: str, model: str) -> Language:
             raise ModelNotFoundError(
                 f"pipeline {model_label(model)} is for language {nlp.lang!r}, not {lang!r}"
             )
+    _split_angle_quotes(nlp)
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
     add_rule_layer(nlp, lang)
     return nlp
+
+
+def _split_angle_quotes(nlp: Language) -> None:
+    """Treat ``<<`` and ``>>`` (typewriter guillemets, as in the sample
+    article) as punctuation, so "<<The" is two tokens like "»The"."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex([r"<<", *nlp.Defaults.prefixes]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([r">>", *nlp.Defaults.suffixes]).search
 
 
 def _load(model: str) -> Language:

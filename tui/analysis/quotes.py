@@ -174,7 +174,9 @@ def _attribute(raw: list[tuple[int, int, int, int]], context: _Context) -> list[
     previous: Quote | None = None
     for open_start, start, end, close_end in raw:
         speaker, cue = _speaker_after(context, close_end) or _speaker_before(context, open_start) or (None, None)
-        if speaker is None and previous is not None and previous.speaker is not None:
+        # A quote inside the previous one was said by someone it quotes, not
+        # necessarily by its speaker: no carrying over then.
+        if speaker is None and previous is not None and previous.speaker is not None and open_start > previous.end:
             between = context.text[previous.end:open_start]
             others = [
                 entity
@@ -246,9 +248,14 @@ def _indirect_quotes(context: _Context, direct: list[Quote]) -> list[Quote]:
             clause = _THAT["de"].search(body, cue_match.end(), verb.start())
             comma = body.rfind(",", cue_match.end(), verb.start())
             if clause is not None:
-                start = sentence.start + clause.end() + 1
+                # "dass" only introduces; "wie wichtig…", "ob…" carry meaning.
+                start = sentence.start + (clause.end() + 1 if clause.group() == "dass" else clause.start())
             elif comma != -1:  # "Merkel sagte, die Lage sei ernst"
                 start = sentence.start + comma + 2
+        elif trailing := _TRAILING_CUE.search(body, verb.end()):
+            # "Der Ausbau sei zentral, sagte der Grünen-Politiker."
+            cue = Span(start + trailing.start("verb"), start + trailing.end("verb"), trailing.group("verb"))
+            speaker = _speaker_after_cue(context, sentence, cue)
         elif previous is not None and "\n" not in text[previous.end:sentence.start]:
             speaker, cue = previous.speaker, previous.cue
         end = sentence.end
@@ -258,6 +265,20 @@ def _indirect_quotes(context: _Context, direct: list[Quote]) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+_TRAILING_CUE = re.compile(
+    r",\s*(?P<verb>(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|so|schrieb|berichtete|"
+    r"warnte|ergänzte|fügte)\b)"
+)
+
+
+def _speaker_after_cue(context: _Context, sentence: Span, cue: Span) -> Span | None:
+    candidates = context.speakers_between(cue.end, sentence.end)
+    if candidates:
+        return _span(_prefer_person(candidates, key=lambda entity: entity.start))
+    noun = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+").search(context.text, cue.end, sentence.end)
+    return Span(noun.start(), noun.end(), noun.group()) if noun else None
 
 
 def _reported_english(context: _Context, direct: list[Quote]) -> list[Quote]:

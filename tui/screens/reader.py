@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from tui.analysis import Analysis, ModelNotFoundError, analyze
 from tui.analysis.model import Span
@@ -28,6 +29,10 @@ from tui.widgets.legend import Legend
 from tui.widgets.panes import GlossaryPane, ItemPane, NumbersPane, QuotesPane
 
 PANES = {"quotes": "#quotes", "numbers": "#numbers", "glossary": "#glossary"}
+
+
+class _Cancelled(Exception):
+    pass
 
 
 class AnalysisProgress(Message):
@@ -108,13 +113,17 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
         """Runs off the UI thread; talks back only through messages."""
+        worker = get_current_worker()
+
+        def progress(fraction: float) -> None:
+            if worker.is_cancelled:  # the reader quit: stop after this chunk
+                raise _Cancelled
+            self.post_message(AnalysisProgress(fraction))
+
         try:
-            analysis = analyze(
-                self.document.text,
-                self.lang,
-                self.model,
-                progress=lambda fraction: self.post_message(AnalysisProgress(fraction)),
-            )
+            analysis = analyze(self.document.text, self.lang, self.model, progress=progress)
+        except _Cancelled:
+            return
         except ModelNotFoundError as error:
             self.post_message(AnalysisFailed(str(error)))
             return

@@ -1,0 +1,183 @@
+"""The reader driven by real key presses through Textual's Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.analysis.text import decode
+from tui.app import RandnotizApp
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.panes import GlossaryPane, NumbersPane, QuotesPane
+
+from .conftest import seed_text
+
+SIZE = (140, 40)
+
+
+def make_app(text: str | None = None, **options) -> RandnotizApp:
+    document = decode((text or seed_text()).encode(), "article.txt")
+    return RandnotizApp(document, **options)
+
+
+async def analysed(pilot) -> ReaderScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+def visible_text(view: ArticleView) -> str:
+    return "\n".join(view.render_line(y).text for y in range(view.scrollable_content_region.height))
+
+
+def selected_text(screen: ReaderScreen) -> str:
+    start, end = screen.selection
+    return screen.document.text[start:end]
+
+
+async def test_text_shows_at_once_and_panes_fill_after_analysis() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        view = pilot.app.screen.query_one(ArticleView)
+        assert "Der chinesische Smartphone Hersteller Xiaomi" in visible_text(view)
+        screen = await analysed(pilot)
+        assert screen.query_one(QuotesPane).row_count == len(screen.analysis.quotes) > 0
+        assert screen.query_one(NumbersPane).row_count == 3
+        assert screen.query_one(GlossaryPane).row_count == len(screen.analysis.glossary)
+
+
+async def test_jump_to_quotes_numbers_and_entities_with_keys() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        direct = [q for q in screen.analysis.quotes if q.kind == "direct"]
+        await pilot.press("c")
+        assert screen.selection == (screen.analysis.quotes[0].start, screen.analysis.quotes[0].end)
+        while screen.selection != (direct[1].start, direct[1].end):
+            await pilot.press("c")
+        assert selected_text(screen).startswith("The U.S. is a market")
+        quotes = screen.query_one(QuotesPane)
+        assert quotes.cursor_row == screen.analysis.quotes.index(direct[1])
+        await pilot.press("d")
+        assert selected_text(screen) == "1.500"
+        await pilot.press("d", "D")
+        assert selected_text(screen) == "1.500"
+        await pilot.press("e")
+        assert selected_text(screen) == "Microsoft"
+
+
+async def test_next_mention_walks_through_one_entity() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("e")
+        assert selected_text(screen) == "Xiaomi"
+        await pilot.press("m")
+        assert selected_text(screen) == "Xiaomi"
+        first = screen.analysis.glossary[0].mentions
+        assert screen.selection == (first[1].start, first[1].end)
+
+
+async def test_search_finds_and_cycles_matches() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("slash", *"barra", "enter")
+        assert len(screen.matches) == 5
+        assert selected_text(screen) == "Barra"
+        first = screen.selection
+        await pilot.press("n")
+        assert screen.selection > first
+        await pilot.press("N")
+        assert screen.selection == first
+        await pilot.press("escape")
+        assert screen.matches == [] and screen.selection is None
+
+
+async def test_toggle_panes_and_focus_cycle() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        quotes = screen.query_one(QuotesPane)
+        await pilot.press("1")
+        assert not quotes.display
+        await pilot.press("2", "3")
+        assert not screen.query_one("#panes").display
+        assert screen.query_one(ArticleView).size.width > 130
+        await pilot.press("1")
+        assert quotes.display
+        await pilot.press("tab")
+        assert pilot.app.focused is quotes
+
+
+async def test_choosing_a_row_in_a_pane_marks_it_in_the_text() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("3")  # hide glossary, then focus the numbers pane
+        await pilot.press("tab", "tab", "down")
+        assert pilot.app.focused is screen.query_one(NumbersPane)
+        assert selected_text(screen) == "15.000"
+
+
+async def test_scrolling_moves_the_pane_cursors() -> None:
+    async with make_app().run_test(size=(100, 20)) as pilot:
+        screen = await analysed(pilot)
+        numbers = screen.query_one(NumbersPane)
+        assert numbers.cursor_row == 0
+        await pilot.press("G")
+        await pilot.pause()
+        start, _ = screen.query_one(ArticleView).visible_range
+        first_visible = next(i for i, n in enumerate(screen.analysis.numbers) if n.start >= start)
+        assert numbers.cursor_row == first_visible > 0
+
+
+async def test_help_lists_every_binding() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        await pilot.press("question_mark")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        table = help_screen.query_one("#help-table")
+        described = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        for binding in [*RandnotizApp.BINDINGS, *ReaderScreen.BINDINGS, *ArticleView.BINDINGS]:
+            assert binding.description in described
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ReaderScreen)
+
+
+async def test_theme_toggle_and_quit() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        assert pilot.app.theme == "textual-dark"
+        await pilot.press("t")
+        assert pilot.app.theme == "textual-light"
+        await pilot.press("q")
+        assert not pilot.app.is_running
+
+
+HOSTILE = (
+    "Titel [bold red]fett[/] und [link=https://evil.example]Link[/link]\n"
+    "Escape \x1b[2J\x1b]52;c;ZXZpbA==\x07 und C1 \x9b31m sowie \u202eRTL.\n"
+    "Xiaomi bleibt in Indien."
+)
+
+
+async def test_markup_and_escape_sequences_are_shown_as_text() -> None:
+    async with make_app(HOSTILE, model="rules").run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        view = pilot.app.screen.query_one(ArticleView)
+        shown = visible_text(view)
+        assert "[bold red]fett[/]" in shown and "[link=https://evil.example]Link[/link]" in shown
+        assert "␛[2J␛]52;c;ZXZpbA==␇" in shown
+        for line in range(view.line_count):
+            for segment in view.render_line(line):
+                assert not any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in segment.text)
+                assert "\u202e" not in segment.text
+
+
+async def test_five_megabytes_open_at_once_and_scroll() -> None:
+    paragraph = "Xiaomi verkaufte 1.500 Geräte in Indien, sagte Hugo Barra. " * 20 + "\n"
+    text = paragraph * (5_000_000 // len(paragraph))
+    async with make_app(text, model="rules").run_test(size=SIZE) as pilot:
+        view = pilot.app.screen.query_one(ArticleView)
+        await pilot.pause()
+        assert view.line_count > 50_000
+        assert visible_text(view).startswith("Xiaomi verkaufte")
+        await pilot.press("G")
+        assert int(view.scroll_y) == view.max_scroll_y
+        assert pilot.app.screen.analysis is None  # still analysing, and the UI answered

@@ -1,0 +1,43 @@
+"""The rule layer and the document-level consistency passes, on the
+rules-only pipeline so the expectations do not move with the model."""
+
+from tui.analysis import analyze
+
+
+def entities(text: str, lang: str = "de") -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in analyze(text, lang, model="rules").entities]
+
+
+def test_cldr_places_in_german_with_genitive() -> None:
+    assert entities("Wie in Indien will Xiaomi auch in Vereinigte Staaten und Wien wachsen, trotz Chinas Lage.") == [
+        ("Indien", "LOC"), ("Xiaomi", "ORG"), ("Vereinigte Staaten", "LOC"), ("Wien", "LOC"), ("Chinas", "LOC"),
+    ]
+
+
+def test_cldr_places_in_english() -> None:
+    assert entities("Sales in Germany and Tokyo rose.", "en") == [("Germany", "LOC"), ("Tokyo", "LOC")]
+
+
+def test_persons_from_given_names_and_their_surnames_later() -> None:
+    assert entities("Hugo Barra wechselte zu Xiaomi. Barra sagte nichts.") == [
+        ("Hugo Barra", "PER"), ("Xiaomi", "ORG"), ("Barra", "PER"),
+    ]
+
+
+def test_organisations_with_legal_forms() -> None:
+    assert entities("Die Muster Solar GmbH baut in Hamburg.") == [("Muster Solar GmbH", "ORG"), ("Hamburg", "LOC")]
+
+
+def test_every_entity_is_a_slice_of_the_text() -> None:
+    text = "„Apple“ und Samsung, sagte Tim Cook in München."
+    analysis = analyze(text, "de", model="rules")
+    assert analysis.entities
+    for entity in analysis.entities:
+        assert text[entity.start:entity.end] == entity.text
+
+
+def test_glossary_merges_surnames_and_genitives() -> None:
+    analysis = analyze("Hugo Barra kam nach China. Chinas Markt lockt Barra.", "de", model="rules")
+    assert [(g.name, g.label, len(g.mentions)) for g in analysis.glossary] == [
+        ("Hugo Barra", "PER", 2), ("China", "LOC", 2),
+    ]

@@ -41,3 +41,28 @@ def test_glossary_merges_surnames_and_genitives() -> None:
     assert [(g.name, g.label, len(g.mentions)) for g in analysis.glossary] == [
         ("Hugo Barra", "PER", 2), ("China", "LOC", 2),
     ]
+
+
+def test_a_curated_name_wins_over_a_model_entity_it_contains() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.rules import LongerNames
+
+    nlp = spacy.blank("de")
+    doc = nlp("Barra sagte bei Bloomberg Television und bei Bloomberg etwas.")
+    doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 7, 8, label="ORG")]
+    doc = LongerNames(nlp)(doc)
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Bloomberg Television", "ORG"), ("Bloomberg", "ORG")]
+
+
+def test_a_curated_name_does_not_cut_a_longer_model_entity() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.rules import LongerNames
+
+    nlp = spacy.blank("de")
+    doc = nlp("Die Deutsche Bank Stiftung hilft.")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    assert [ent.text for ent in LongerNames(nlp)(doc).ents] == ["Deutsche Bank Stiftung"]

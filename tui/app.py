@@ -7,6 +7,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.analysis.analyzer import ModelChoice
 from tui.analysis.text import Document
 from tui.paths import STYLES
 from tui.screens.help import HelpScreen
@@ -31,7 +32,7 @@ class RandnotizApp(App[None]):
         document: Document,
         *,
         lang: str | None = None,
-        model: str | None = None,
+        model: ModelChoice = None,
         theme: str = "textual-dark",
     ) -> None:
         super().__init__()

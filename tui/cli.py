@@ -10,7 +10,9 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
+from tui.analysis.analyzer import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES, Document, InputError, decode, read_path
+from tui.config import ConfigError, Settings, load_settings
 from tui.paths import SEEDS
 
 SEED = "xiaomi-usa.de.txt"
@@ -30,6 +32,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="text encoding of the file (default: UTF-8, else Windows-1252)")
 
 
+def _settings_and_models(args: argparse.Namespace) -> tuple[Settings, dict[str, str] | str]:
+    """Settings from the config file; ``--model`` wins over its [models]."""
+    settings = load_settings()
+    return settings, args.model or settings.models
+
+
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="randnotiz",
@@ -37,7 +45,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         epilog="Subcommand: 'randnotiz analyze PATH' prints the analysis as JSON.",
     )
     parser.add_argument("path", nargs="?", help="article to open ('-' reads stdin; default: the bundled sample)")
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark")
+    parser.add_argument("--theme", choices=("dark", "light"), help="colour theme (default: from config, else dark)")
     parser.add_argument("--version", action="version", version=f"randnotiz {_version()}")
     _common(parser)
     return parser
@@ -79,15 +87,17 @@ def load_document(path: str | None, encoding: str | None = None) -> Document:
 
 def _read(args: argparse.Namespace) -> int:
     try:
+        settings, models = _settings_and_models(args)
         document = load_document(args.path, args.encoding)
-    except InputError as error:
+    except (InputError, ConfigError) as error:
         return _fail(str(error))
     if args.path == "-":
         _reattach_terminal()
     from tui.app import RandnotizApp
 
     lang = None if args.lang == "auto" else args.lang
-    app = RandnotizApp(document, lang=lang, model=args.model, theme=f"textual-{args.theme}")
+    theme = args.theme or settings.theme
+    app = RandnotizApp(document, lang=lang, model=models, theme=f"textual-{theme}")
     app.run()
     return app.return_code or 0
 
@@ -107,16 +117,17 @@ def _analyze(args: argparse.Namespace) -> int:
 
     lang = None if args.lang == "auto" else args.lang
     try:
+        _, models = _settings_and_models(args)
         if args.jsonl:
-            for line in analyze_jsonl(sys.stdin, lang, args.model, args.batch_size):
+            for line in analyze_jsonl(sys.stdin, lang, models, args.batch_size):
                 sys.stdout.write(line + "\n")
                 sys.stdout.flush()
             return 0
         if args.path is None:
             return _fail("analyze needs a PATH ('-' for stdin) or --jsonl")
         document = load_document(args.path, args.encoding)
-        analysis = analyze(document.text, lang, args.model)
-    except (InputError, ModelNotFoundError) as error:
+        analysis = analyze(document.text, lang, models)
+    except (InputError, ModelNotFoundError, ConfigError) as error:
         return _fail(str(error))
     if document.decoding_note:
         print(f"randnotiz: {document.decoding_note}", file=sys.stderr)
@@ -126,7 +137,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def analyze_jsonl(
-    lines: Iterable[str], lang: str | None, model: str | None, batch_size: int = 32
+    lines: Iterable[str], lang: str | None, model: ModelChoice, batch_size: int = 32
 ) -> Iterator[str]:
     """One JSON object per input line, in order; bad lines yield an error object.
 
@@ -169,7 +180,7 @@ def _parse_item(line: str, default_lang: str | None) -> tuple[Any, str | None, s
     return item_id, text, lang
 
 
-def _run_batch(batch: list[tuple[Any, str | None, str | None]], model: str | None, batch_size: int) -> Iterator[str]:
+def _run_batch(batch: list[tuple[Any, str | None, str | None]], model: ModelChoice, batch_size: int) -> Iterator[str]:
     from tui.analysis import analyze_batch
 
     results: dict[int, dict[str, Any]] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from tui.analysis.entities import entities_from_doc, with_aliases
 from tui.analysis.glossary import build_glossary
@@ -17,18 +17,22 @@ from tui.analysis.text import detect_language, normalise
 CHUNK_CHARS = 20_000
 
 Progress = Callable[[float], None]
+# A pipeline for every language, or one per language ({"de": "de_core_news_lg"}).
+ModelChoice = str | Mapping[str, str] | None
 
 
 def analyze(
     text: str,
     lang: str | None = None,
-    model: str | None = None,
+    model: ModelChoice = None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Analyse one article. ``lang`` None or "auto" detects it; ``progress``
-    is called with the fraction done after each chunk."""
+    """Analyse one article. ``lang`` None or "auto" detects it; ``model``
+    names the spaCy pipeline (None: the default for the language);
+    ``progress`` is called with the fraction done after each chunk."""
     text = normalise(text)
     lang = _resolve_language(text, lang)
+    model = model_for(model, lang)
     nlp = get_pipeline(lang, model)
     chunks = list(_chunks(text))
     entities: list[Entity] = []
@@ -49,10 +53,11 @@ def analyze(
 def analyze_batch(
     texts: list[str],
     lang: str,
-    model: str | None = None,
+    model: ModelChoice = None,
     batch_size: int = 32,
 ) -> list[Analysis]:
     """Analyse short texts of one language in one ``nlp.pipe`` pass."""
+    model = model_for(model, lang)
     nlp = get_pipeline(lang, model)
     texts = [normalise(text) for text in texts]
     results = []
@@ -78,6 +83,12 @@ def _assemble(
         glossary=tuple(build_glossary(entities, lang)),
         sources=tuple(find_sources(text, lang, entities)),
     )
+
+
+def model_for(model: ModelChoice, lang: str) -> str | None:
+    if isinstance(model, Mapping):
+        return model.get(lang)
+    return model
 
 
 def _resolve_language(text: str, lang: str | None) -> str:

@@ -9,9 +9,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tui.analysis.gazetteer import currency_codes
+from tui.analysis.gazetteer import RULES_ID, currency_codes, known_labels
 from tui.analysis.model import Entity
-from tui.analysis.rules import RULES_ID, known_labels
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

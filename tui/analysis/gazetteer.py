@@ -15,6 +15,8 @@ from importlib import resources
 from babel import Locale
 from babel.dates import get_timezone_location
 
+# The pattern id of rule-layer matches, so their origin shows on the entity.
+RULES_ID = "rules"
 # Territory codes that name groupings rather than places a reader would look
 # up ("Welt", "EU" as a currency area, pseudo-regions).
 _SKIPPED_TERRITORIES = frozenset({"001", "EZ", "UN", "ZZ", "XA", "XB", "QO", "EU"})
@@ -71,3 +73,11 @@ def currency_codes(lang: str) -> dict[str, str]:
         name, code = line.rsplit(maxsplit=1)
         codes[name] = code
     return codes
+
+
+@cache
+def known_labels(lang: str) -> dict[str, str]:
+    """Curated names and their labels: organisations and places."""
+    labels = dict.fromkeys(organisation_names(), "ORG")
+    labels.update(dict.fromkeys(place_names(lang), "LOC"))
+    return labels

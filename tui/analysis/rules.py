@@ -7,25 +7,14 @@ honest baseline. Matches carry the pattern id ``rules`` so their origin shows.
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
-from tui.analysis.gazetteer import given_names, organisation_names, place_names
+from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-RULES_ID = "rules"
 _LEGAL_FORMS = ["GmbH", "AG", "SE", "KG", "KGaA", "Inc.", "Inc", "Corp.", "Ltd.", "Ltd", "LLC", "e.V.", "plc", "Co."]
 _NAME_PARTICLES = ["von", "van", "de", "der", "zu", "di", "da", "del", "bin", "al"]
-
-
-@cache
-def known_labels(lang: str) -> dict[str, str]:
-    """Curated names and their labels: organisations and places."""
-    labels = dict.fromkeys(organisation_names(), "ORG")
-    labels.update(dict.fromkeys(place_names(lang), "LOC"))
-    return labels
 
 
 def rule_patterns(lang: str) -> list[dict]:
@@ -60,3 +49,38 @@ def add_rule_layer(nlp: Language, lang: str) -> None:
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(rule_patterns(lang))
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("randnotiz_longer_names", before="randnotiz_rules")
+
+
+@Language.factory("randnotiz_longer_names")
+def _make_longer_names(nlp: Language, name: str) -> LongerNames:
+    return LongerNames(nlp)
+
+
+class LongerNames:
+    """Where a curated name strictly contains a model entity ("Bloomberg
+    Television" around "Bloomberg"), the curated name wins: the model saw a
+    prefix of a name it did not know. Everything else the model found stays.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        labels = known_labels(nlp.lang)
+        for label in ("ORG", "LOC"):
+            names = [name for name, known in labels.items() if known == label and " " in name]
+            self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = list(doc.ents)
+        changed = False
+        for match_id, start, end in self.matcher(doc):
+            inside = [ent for ent in entities if start <= ent.start and ent.end <= end]
+            crossing = [ent for ent in entities if ent.start < end and ent.end > start and ent not in inside]
+            if inside and not crossing and (inside[0].start, inside[-1].end) != (start, end):
+                entities = [ent for ent in entities if ent not in inside]
+                entities.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+                changed = True
+        if changed:
+            doc.ents = sorted(entities, key=lambda ent: ent.start)
+        return doc

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.analysis import Analysis, ModelNotFoundError, analyze
+from tui.analysis.analyzer import ModelChoice
 from tui.analysis.model import Span
 from tui.analysis.text import Document
 from tui.safe_text import one_line
@@ -72,7 +73,7 @@ class ReaderScreen(Screen[None]):
         Binding("3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False),
     ]
 
-    def __init__(self, document: Document, lang: str | None = None, model: str | None = None) -> None:
+    def __init__(self, document: Document, lang: str | None = None, model: ModelChoice = None) -> None:
         super().__init__()
         self.document = document
         self.lang = lang

@@ -1,0 +1,42 @@
+import subprocess
+import sys
+
+import pytest
+
+from tui.cli import main
+from tui.config import ConfigError, Settings, load_settings
+
+from .conftest import SEEDS
+
+
+def test_missing_file_gives_defaults(tmp_path) -> None:
+    assert load_settings(tmp_path / "none.toml") == Settings()
+
+
+def test_theme_and_models_are_read(tmp_path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "light"\n[models]\nde = "de_core_news_lg"\n')
+    assert load_settings(path) == Settings(theme="light", models={"de": "de_core_news_lg"})
+
+
+@pytest.mark.parametrize("content", ['theme = "pink"', "[models]\nde = 3", "theme = "])
+def test_bad_settings_are_a_clear_error(tmp_path, content) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=str(path).replace("\\", "\\\\")):
+        load_settings(path)
+
+
+def test_a_configured_model_that_is_missing_is_a_clean_cli_error(tmp_path, monkeypatch, capsys) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[models]\nde = "de_core_news_missing"\n')
+    monkeypatch.setenv("RANDNOTIZ_CONFIG", str(path))
+    assert main(["analyze", str(SEEDS / "xiaomi-usa.de.txt")]) == 1
+    assert "no spaCy pipeline 'de_core_news_missing'" in capsys.readouterr().err
+
+
+def test_the_ui_starts_without_importing_spacy() -> None:
+    # spaCy loads in the analysis worker; importing it first would delay
+    # the first paint by a second.
+    code = "import sys, tui.app, tui.cli; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -1,13 +1,20 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
+# Tests never read the user's settings nor write to the user's cache.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="randnotiz-tests-"))
+os.environ["RANDNOTIZ_CONFIG"] = str(_SANDBOX / "no-config.toml")
+os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED = Path(__import__("os").environ.get("RANDNOTIZ_SHARED", ROOT.parent / "shared"))
+SHARED = Path(os.environ.get("RANDNOTIZ_SHARED", ROOT.parent / "shared"))
 
 
 def seed_text(name: str = "xiaomi-usa.de.txt") -> str:

@@ -28,6 +28,10 @@ def test_organisations_with_legal_forms() -> None:
     assert entities("Die Muster Solar GmbH baut in Hamburg.") == [("Muster Solar GmbH", "ORG"), ("Hamburg", "LOC")]
 
 
+def test_institutions_with_their_place() -> None:
+    assert entities("She is an economist at the University of Hamburg.", "en") == [("University of Hamburg", "ORG")]
+
+
 def test_every_entity_is_a_slice_of_the_text() -> None:
     text = "„Apple“ und Samsung, sagte Tim Cook in München."
     analysis = analyze(text, "de", model="rules")

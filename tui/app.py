@@ -78,7 +78,7 @@ class RandnotizApp(App[None]):
                 first = entry.mentions[0]
                 yield SystemCommand(
                     f"Go to {entry.name}",
-                    f"{entry.label}, {len(entry.mentions)} mentions",
+                    f"{entry.label}, {len(entry.mentions)} mention{'s' if len(entry.mentions) > 1 else ''}",
                     _selector(screen, first.start, first.end),
                 )
 

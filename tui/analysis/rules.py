@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span
 from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
 
 _LEGAL_FORMS = ["GmbH", "AG", "SE", "KG", "KGaA", "Inc.", "Inc", "Corp.", "Ltd.", "Ltd", "LLC", "e.V.", "plc", "Co."]
+# "University of Hamburg", "Ministerium für Wirtschaft": the head noun makes an organisation.
+_INSTITUTIONS = ["University", "Universität", "Ministry", "Ministerium", "Institute", "Institut", "Bank", "Bundesamt", "Department"]
 _NAME_PARTICLES = ["von", "van", "de", "der", "zu", "di", "da", "del", "bin", "al"]
 
 
@@ -38,6 +40,15 @@ def rule_patterns(lang: str) -> list[dict]:
                 {"ORTH": {"IN": _LEGAL_FORMS}},
             ],
         },
+        {
+            "label": "ORG",
+            "id": RULES_ID,
+            "pattern": [
+                {"ORTH": {"IN": _INSTITUTIONS}},
+                {"LOWER": {"IN": ["of", "für", "der", "des"]}},
+                {"IS_TITLE": True, "OP": "{1,3}"},
+            ],
+        },
     ]
     return patterns
 
@@ -48,7 +59,10 @@ def add_rule_layer(nlp: Language, lang: str) -> None:
         name="randnotiz_rules",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
-    ruler.add_patterns(rule_patterns(lang))
+    # Phrase patterns match on ORTH: the tokenizer is all they need, and
+    # running the NER over a thousand names would cost a quarter second.
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(rule_patterns(lang))
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("randnotiz_longer_names", before="randnotiz_rules")
 

@@ -181,3 +181,12 @@ async def test_five_megabytes_open_at_once_and_scroll() -> None:
         await pilot.press("G")
         assert int(view.scroll_y) == view.max_scroll_y
         assert pilot.app.screen.analysis is None  # still analysing, and the UI answered
+
+
+@pytest.mark.parametrize("width", [60, 97, 140])
+async def test_wrapped_lines_show_every_word_whatever_the_width(width: int) -> None:
+    async with make_app().run_test(size=(width, 30)) as pilot:
+        await analysed(pilot)
+        view = pilot.app.screen.query_one(ArticleView)
+        shown = " ".join(view.render_line(y).text for y in range(view.line_count))
+        assert shown.split() == view.text.split()

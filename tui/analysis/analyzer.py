@@ -37,7 +37,9 @@ def analyze(
     chunks = list(_chunks(text))
     entities: list[Entity] = []
     sentences: list[Span] = []
-    docs = nlp.pipe(chunk for chunk, _ in chunks)
+    # One chunk per batch: a chunk is big enough to batch well on its own,
+    # and progress is reported as each one is done.
+    docs = nlp.pipe((chunk for chunk, _ in chunks), batch_size=1)
     for index, (doc, (_, offset)) in enumerate(zip(docs, chunks)):
         entities.extend(entities_from_doc(doc, offset))
         sentences.extend(

@@ -10,7 +10,7 @@ named. The quotes issue deepens this; the interface stays.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,22 +77,27 @@ class _Context:
     sentences: Sequence[Span]
     sentence_starts: list[int]
     speakers: Sequence[Entity]
+    speaker_starts: list[int]
 
     def sentence_at(self, offset: int) -> Span:
         index = max(0, bisect_right(self.sentence_starts, offset) - 1)
         return self.sentences[index]
 
     def speakers_between(self, start: int, end: int) -> list[Entity]:
-        return [entity for entity in self.speakers if start <= entity.start and entity.end <= end]
+        first = bisect_left(self.speaker_starts, start)
+        last = bisect_left(self.speaker_starts, end)
+        return [entity for entity in self.speakers[first:last] if entity.end <= end]
 
 
 def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> list[Quote]:
+    speakers = sorted((entity for entity in entities if entity.label in {"PER", "ORG"}), key=lambda e: e.start)
     context = _Context(
         text,
         lang,
         sentences,
         [sentence.start for sentence in sentences],
-        [entity for entity in entities if entity.label in {"PER", "ORG"}],
+        speakers,
+        [entity.start for entity in speakers],
     )
     direct = _attribute(_direct_quotes(text), context)
     indirect = _indirect_quotes(context, direct) if lang in _SUBJUNCTIVE_LANGS else _reported_english(context, direct)
@@ -160,9 +165,14 @@ def _drop_wrappers(quotes: list[tuple[int, int, int, int]]) -> list[tuple[int, i
     """Drop an outer quote that only wraps inner ones with their attribution,
     as in „<<…>> Barra said. <<…>>“: the inner quotes are what was said."""
     kept = []
-    for quote in quotes:
+    for index, quote in enumerate(quotes):
         _, start, end, _ = quote
-        inner = [other for other in quotes if other is not quote and start <= other[0] and other[3] <= end]
+        inner = []
+        for other in quotes[index + 1:]:  # sorted by opening mark: inner ones follow
+            if other[0] >= end:
+                break
+            if other[3] <= end:
+                inner.append(other)
         if inner and inner[0][0] == start and max(other[3] for other in inner) == end:
             continue
         kept.append(quote)
@@ -230,10 +240,11 @@ def _indirect_quotes(context: _Context, direct: list[Quote]) -> list[Quote]:
     speaker named by a speech verb or "laut", or carried on from the previous
     reported sentence of the same paragraph."""
     text = context.text
+    mask = _DirectQuoteMask(direct)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for sentence in context.sentences:
-        body = _outside_direct_quotes(sentence, direct, text)
+        body = mask.narration(sentence, text)
         verb = _SUBJUNCTIVE.search(body)
         if verb is None:
             previous = None
@@ -284,9 +295,10 @@ def _speaker_after_cue(context: _Context, sentence: Span, cue: Span) -> Span | N
 def _reported_english(context: _Context, direct: list[Quote]) -> list[Quote]:
     """English reported speech: "X said (that) …" outside direct quotes."""
     text = context.text
+    mask = _DirectQuoteMask(direct)
     quotes = []
     for sentence in context.sentences:
-        body = _outside_direct_quotes(sentence, direct, text)
+        body = mask.narration(sentence, text)
         cue_match = _SPEECH_VERBS["en"].search(body)
         that = cue_match and _THAT["en"].match(body, cue_match.end() + 1)
         if not that:
@@ -317,16 +329,26 @@ def _nearest_speaker(context: _Context, sentence: Span, cue: Span) -> Span | Non
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines laut auch allerdings außerdem the a an".split())
 
 
-def _outside_direct_quotes(sentence: Span, direct: list[Quote], text: str) -> str:
-    """The sentence with direct-quote content blanked (same length, so
-    offsets still hold)."""
-    body = list(text[sentence.start:sentence.end])
-    for quote in direct:
-        if quote.end <= sentence.start or quote.start >= sentence.end:
-            continue
-        for offset in range(max(quote.start, sentence.start), min(quote.end, sentence.end)):
-            body[offset - sentence.start] = " "
-    return "".join(body)
+class _DirectQuoteMask:
+    """Blanks direct-quote content out of a sentence (same length, so offsets
+    still hold): reported speech is looked for in the narration only."""
+
+    def __init__(self, direct: list[Quote]) -> None:
+        self.direct = direct  # sorted by start
+        self.starts = [quote.start for quote in direct]
+
+    def narration(self, sentence: Span, text: str) -> str:
+        body = text[sentence.start:sentence.end]
+        first = bisect_left(self.starts, sentence.start - _MAX_QUOTE_CHARS)
+        for quote in self.direct[first:]:
+            if quote.start >= sentence.end:
+                break
+            if quote.end <= sentence.start:
+                continue
+            left = max(quote.start, sentence.start) - sentence.start
+            right = min(quote.end, sentence.end) - sentence.start
+            body = body[:left] + " " * (right - left) + body[right:]
+        return body
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen

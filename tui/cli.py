@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any
+from typing import Any
 
 from tui.analysis.analyzer import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES, Document, InputError, decode, read_path

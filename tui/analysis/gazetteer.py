@@ -15,8 +15,8 @@ from importlib import resources
 
 import babel
 from babel import Locale
-from platformdirs import user_cache_path
 from babel.dates import get_timezone_location
+from platformdirs import user_cache_path
 
 # The pattern id of rule-layer matches, so their origin shows on the entity.
 RULES_ID = "rules"

@@ -27,9 +27,6 @@ class Span:
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
-
 
 @dataclass(frozen=True, slots=True)
 class Entity(Span):

@@ -134,7 +134,7 @@ def _direct_quotes(text: str) -> list[tuple[int, int, int, int]]:
             continue  # an apostrophe: "don’t", "Xiaomi’s"
         for depth in range(len(stack) - 1, -1, -1):
             if mark in _CLOSERS[stack[depth][0]]:
-                opener, open_start, content_start = stack[depth]
+                _, open_start, content_start = stack[depth]
                 del stack[depth:]
                 pairs.append((open_start, content_start, position, match.end()))
                 break

@@ -5,7 +5,7 @@ as a short one)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
@@ -292,6 +292,3 @@ def _wrap_cells(text: str, start: int, end: int, width: int) -> Iterable[tuple[i
         offset += 1
     yield line_start, end
 
-
-def highlights_for(spans: Sequence[tuple[int, int]], component: str) -> list[Highlight]:
-    return [Highlight(start, end, component) for start, end in spans]

@@ -43,7 +43,6 @@ class ItemPane(DataTable):
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.border_title = title
-        self._title = title
         self._spans: list[tuple[int, int]] = []
         self._starts: list[int] = []
 
@@ -62,11 +61,6 @@ class ItemPane(DataTable):
 
     def rows_for(self, analysis: Analysis):  # pragma: no cover - abstract
         raise NotImplementedError
-
-    def span_at_cursor(self) -> tuple[int, int] | None:
-        if not self._spans or self.cursor_row < 0:
-            return None
-        return self._spans[min(self.cursor_row, len(self._spans) - 1)]
 
     def follow(self, offset: int) -> None:
         """Put the cursor on the first item at or after ``offset``."""

@@ -112,9 +112,14 @@ def _number_cells(number: Number, text: str) -> tuple[Text, Text, Text, Text]:
     value = Text(format_value(number), style="bold" if number.value is not None else "dim")
     if number.ambiguous:
         value.append(" ?", style="bold")
-    unit = Text(one_line(number.unit or number.kind, 16))
-    before = text[max(0, number.start - 24):number.start]
-    after = text[number.end:number.end + 24]
+    if number.unit:
+        unit = Text(one_line(number.unit, 16))
+    elif number.kind in {"cardinal", "decimal"}:
+        unit = Text("–", style="dim")
+    else:
+        unit = Text(number.kind, style="dim italic")  # year, date, ordinal…
+    before = text[max(0, number.start - 16):number.start]
+    after = text[number.end:number.end + 16]
     context = Text(one_line(before) + " ")
     context.append(one_line(number.text), style="bold")
     context.append(" " + one_line(after))

@@ -190,3 +190,14 @@ async def test_wrapped_lines_show_every_word_whatever_the_width(width: int) -> N
         view = pilot.app.screen.query_one(ArticleView)
         shown = " ".join(view.render_line(y).text for y in range(view.line_count))
         assert shown.split() == view.text.split()
+
+
+async def test_clicking_an_entity_selects_it() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        view = screen.query_one(ArticleView)
+        column = view.text.index("Huawei")  # on the first line at this width
+        assert view.line_of(column) == 0
+        await pilot.click(ArticleView, offset=(column + 2 + 1, 1))  # border + padding
+        assert selected_text(screen) == "Huawei"
+        assert screen.query_one(GlossaryPane).cursor_row == 1

@@ -221,14 +221,17 @@ class ArticleView(ScrollView, can_focus=True):
     # -- mouse -------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_y) + event.y
+        position = event.get_content_offset(self)  # None on the border or padding
+        if position is None:
+            return
+        index = int(self.scroll_y) + position.y
         if index >= len(self._lines):
             return
         start, end = self._lines[index]
         column = 0
         for offset in range(start, end):
             column += get_character_cell_size(self._display[offset])
-            if column > event.x:
+            if column > position.x:
                 self.post_message(self.Clicked(offset))
                 return
 

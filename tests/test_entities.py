@@ -51,12 +51,12 @@ def test_a_curated_name_wins_over_a_model_entity_it_contains() -> None:
     import spacy
     from spacy.tokens import Span
 
-    from tui.analysis.rules import LongerNames
+    from tui.analysis.rules import CuratedNames
 
     nlp = spacy.blank("de")
     doc = nlp("Barra sagte bei Bloomberg Television und bei Bloomberg etwas.")
     doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 7, 8, label="ORG")]
-    doc = LongerNames(nlp)(doc)
+    doc = CuratedNames(nlp)(doc)
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Bloomberg Television", "ORG"), ("Bloomberg", "ORG")]
 
 
@@ -64,9 +64,21 @@ def test_a_curated_name_does_not_cut_a_longer_model_entity() -> None:
     import spacy
     from spacy.tokens import Span
 
-    from tui.analysis.rules import LongerNames
+    from tui.analysis.rules import CuratedNames
 
     nlp = spacy.blank("de")
     doc = nlp("Die Deutsche Bank Stiftung hilft.")
     doc.ents = [Span(doc, 1, 4, label="ORG")]
-    assert [ent.text for ent in LongerNames(nlp)(doc).ents] == ["Deutsche Bank Stiftung"]
+    assert [ent.text for ent in CuratedNames(nlp)(doc).ents] == ["Deutsche Bank Stiftung"]
+
+
+def test_a_model_entity_padded_with_function_words_is_trimmed_to_the_curated_name() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.rules import CuratedNames
+
+    nlp = spacy.blank("de")
+    doc = nlp("„The U.S. is a market“, sagte er.")
+    doc.ents = [Span(doc, 1, 4, label="MISC")]
+    assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [("U.S.", "LOC")]

@@ -7,6 +7,8 @@ honest baseline. Matches carry the pattern id ``rules`` so their origin shows.
 
 from __future__ import annotations
 
+from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -64,37 +66,56 @@ def add_rule_layer(nlp: Language, lang: str) -> None:
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(rule_patterns(lang))
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("randnotiz_longer_names", before="randnotiz_rules")
+        nlp.add_pipe("randnotiz_curated_names", before="randnotiz_rules")
 
 
-@Language.factory("randnotiz_longer_names")
-def _make_longer_names(nlp: Language, name: str) -> LongerNames:
-    return LongerNames(nlp)
+@Language.factory("randnotiz_curated_names")
+def _make_curated_names(nlp: Language, name: str) -> CuratedNames:
+    return CuratedNames(nlp)
 
 
-class LongerNames:
-    """Where a curated name strictly contains a model entity ("Bloomberg
-    Television" around "Bloomberg"), the curated name wins: the model saw a
-    prefix of a name it did not know. Everything else the model found stays.
+class CuratedNames:
+    """Settles where a curated name and a model entity overlap:
+
+    - the curated name strictly contains the entity ("Bloomberg Television"
+      around "Bloomberg"): the model saw a prefix of a name it did not know;
+    - the entity is the curated name plus function words ("The U.S. is"):
+      the model guessed the edges, typically in a foreign-language passage.
+
+    In both cases the curated name wins; every other model entity stays.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        labels = known_labels(nlp.lang)
         for label in ("ORG", "LOC"):
-            names = [name for name, known in labels.items() if known == label and " " in name]
+            names = [name for name, known in known_labels(nlp.lang).items() if known == label]
             self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)
         changed = False
         for match_id, start, end in self.matcher(doc):
-            inside = [ent for ent in entities if start <= ent.start and ent.end <= end]
-            crossing = [ent for ent in entities if ent.start < end and ent.end > start and ent not in inside]
-            if inside and not crossing and (inside[0].start, inside[-1].end) != (start, end):
-                entities = [ent for ent in entities if ent not in inside]
+            overlapping = [ent for ent in entities if ent.start < end and ent.end > start]
+            if not overlapping or any((ent.start, ent.end) == (start, end) for ent in overlapping):
+                continue
+            inside = all(start <= ent.start and ent.end <= end for ent in overlapping)
+            padded = len(overlapping) == 1 and _only_function_words(doc, overlapping[0], start, end)
+            if inside or padded:
+                entities = [ent for ent in entities if ent not in overlapping]
                 entities.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
                 changed = True
         if changed:
             doc.ents = sorted(entities, key=lambda ent: ent.start)
         return doc
+
+
+def _only_function_words(doc: Doc, entity: Span, start: int, end: int) -> bool:
+    """Does ``entity`` cover [start, end) plus nothing but stop words?"""
+    if not (entity.start <= start and end <= entity.end):
+        return False
+    extra = [token for token in entity if not start <= token.i < end]
+    return all(token.is_punct or token.lower_ in _FUNCTION_WORDS for token in extra)
+
+
+# Both languages' stop words: quoted English inside German news is common.
+_FUNCTION_WORDS = GERMAN_STOP_WORDS | ENGLISH_STOP_WORDS

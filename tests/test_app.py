@@ -201,3 +201,12 @@ async def test_clicking_an_entity_selects_it() -> None:
         await pilot.click(ArticleView, offset=(column + 2 + 1, 1))  # border + padding
         assert selected_text(screen) == "Huawei"
         assert screen.query_one(GlossaryPane).cursor_row == 1
+
+
+async def test_a_missing_model_is_reported_in_the_reader() -> None:
+    async with make_app(model="de_core_news_missing").run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        status = str(screen.query_one("#status").render())
+        assert status.startswith("Analysis failed: no spaCy pipeline 'de_core_news_missing'")
+        assert screen.analysis is None
+        assert "Xiaomi" in visible_text(screen.query_one(ArticleView))  # the text stays readable

@@ -210,3 +210,16 @@ async def test_a_missing_model_is_reported_in_the_reader() -> None:
         assert status.startswith("Analysis failed: no spaCy pipeline 'de_core_news_missing'")
         assert screen.analysis is None
         assert "Xiaomi" in visible_text(screen.query_one(ArticleView))  # the text stays readable
+
+
+async def test_glossary_follows_later_mentions() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        barra = next(i for i, entry in enumerate(screen.analysis.glossary) if entry.name == "Hugo Barra")
+        await pilot.press("e")
+        while screen.selection[0] <= screen.analysis.glossary[barra].mentions[0].start:
+            await pilot.press("e")
+        await pilot.press("E")  # back on the first mention of Hugo Barra
+        await pilot.press("m", "m")
+        assert selected_text(screen) == screen.analysis.glossary[barra].mentions[2].text
+        assert screen.query_one(GlossaryPane).cursor_row == barra

@@ -152,7 +152,7 @@ class ReaderScreen(Screen[None]):
             pane.show(analysis)
         self.query_one(ProgressBar).display = False
         self.query_one("#status", Static).update(self._summary(analysis))
-        self._follow(*article.visible_range)
+        self._follow(article.visible_range[0])
 
     def _summary(self, analysis: Analysis) -> str:
         return (
@@ -165,11 +165,11 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.ViewportMoved)
     def _viewport_moved(self, message: ArticleView.ViewportMoved) -> None:
         if self.selection is None or not message.start <= self.selection[0] < message.end:
-            self._follow(message.start, message.end)
+            self._follow(message.start)
 
-    def _follow(self, start: int, end: int) -> None:
+    def _follow(self, offset: int) -> None:
         for pane in self.query(ItemPane):
-            pane.follow(start)
+            pane.follow(offset)
 
     @on(ItemPane.Chosen)
     def _item_chosen(self, message: ItemPane.Chosen) -> None:

@@ -146,11 +146,41 @@ def format_value(number: Number) -> str:
 
 
 class GlossaryPane(ItemPane):
+    """Rows are entries, but the text is full of their later mentions: the
+    pane follows and finds entries by any mention."""
+
     COLUMNS = ("Name", "Type", "×")
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__(title, id=id)
+        self._mention_starts: list[int] = []
+        self._mention_entries: list[int] = []
+
+    def show(self, analysis: Analysis) -> None:
+        super().show(analysis)
+        mentions = sorted(
+            (mention.start, index) for index, entry in enumerate(analysis.glossary) for mention in entry.mentions
+        )
+        self._mention_starts = [start for start, _ in mentions]
+        self._mention_entries = [index for _, index in mentions]
 
     def rows_for(self, analysis: Analysis):
         for entry in analysis.glossary:
             yield entry.start, entry.end, _entry_cells(entry)
+
+    def follow(self, offset: int) -> None:
+        if not self._mention_starts or self.has_focus:
+            return
+        position = min(bisect_left(self._mention_starts, offset), len(self._mention_starts) - 1)
+        index = self._mention_entries[position]
+        if index != self.cursor_row:
+            self.move_cursor(row=index, animate=False, scroll=True)
+
+    def index_containing(self, start: int, end: int) -> int | None:
+        position = bisect_left(self._mention_starts, start)
+        if position < len(self._mention_starts) and self._mention_starts[position] == start:
+            return self._mention_entries[position]
+        return None
 
     def entry_at_cursor(self, analysis: Analysis) -> GlossaryEntry | None:
         if not analysis.glossary or self.cursor_row < 0:

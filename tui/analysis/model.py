@@ -61,9 +61,10 @@ class Number(Span):
     unit: str | None = None
     kind: NumberKind = "cardinal"
     approx: bool = False
-    # True where the digits read differently under another convention
-    # ("1,500" is 1.5 in German but 1500 in English): the value follows the
-    # article's language, and the flag says the reader should check.
+    # True where the article's convention reads what looks like a thousands
+    # grouping as a decimal ("1,500" in German is 1.5, but was probably
+    # written as 1500 in the English style): the value follows the language,
+    # and the flag tells the reader to check.
     ambiguous: bool = False
 
     def to_json(self) -> dict[str, Any]:

@@ -57,9 +57,9 @@ def find_numbers(text: str, lang: str) -> list[Number]:
 
 
 def parse_digits(digits: str, lang: str) -> tuple[Decimal | None, bool]:
-    """The value of ``digits`` in ``lang``'s convention and whether another
-    convention would read it differently (``1,500`` in German is 1.5, in
-    English 1500)."""
+    """The value of ``digits`` in ``lang``'s convention, and whether that
+    reading turns an apparent thousands grouping into a decimal (``1,500``
+    in German is 1.5; in English style it meant 1500)."""
     cleaned = digits.replace("\u202f", "").replace("\u00a0", "").replace("'", "").replace("’", "")
     try:
         value = parse_decimal(cleaned, locale=lang, strict=True)
@@ -125,8 +125,10 @@ def _has_unit_after(text: str, end: int, lang: str) -> bool:
     return token in _PERCENT[lang] or token in _MEASURES or token in currency_codes(lang)
 
 
-def _unit_after(text, start, end, value, lang, kind):
-    """Extend the number over a scale word and read its unit."""
+def _unit_after(
+    text: str, start: int, end: int, value: Decimal | None, lang: str, kind: str
+) -> tuple[int, Decimal | None, str | None, str]:
+    """Extend the number over a scale word and read its unit: (end, value, unit, kind)."""
     word = _WORD_AFTER.match(text, end)
     if word and word.group(1) in _SCALES[lang]:
         if value is not None:

@@ -89,7 +89,7 @@ def _read(text: str, match: re.Match[str], lang: str) -> Number | None:
         if value is not None and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and not _has_unit_after(text, end, lang):
             kind = "year"
     if kind in {"cardinal", "decimal"}:
-        end, value, unit, kind = _unit_after(text, start, end, value, lang, kind)
+        end, value, unit, kind = _unit_after(text, end, value, lang, kind)
         if kind == "decimal" and value == value.to_integral_value():
             kind = "cardinal"  # "1,1 Millionen" is a whole number
     prefix_unit = _currency_before(text, start, lang)
@@ -126,7 +126,7 @@ def _has_unit_after(text: str, end: int, lang: str) -> bool:
 
 
 def _unit_after(
-    text: str, start: int, end: int, value: Decimal | None, lang: str, kind: str
+    text: str, end: int, value: Decimal | None, lang: str, kind: str
 ) -> tuple[int, Decimal | None, str | None, str]:
     """Extend the number over a scale word and read its unit: (end, value, unit, kind)."""
     word = _WORD_AFTER.match(text, end)

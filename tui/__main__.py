@@ -2,4 +2,5 @@ import sys
 
 from tui.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the analysis process imports this module too (spawn)
+    sys.exit(main())

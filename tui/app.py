@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.analysis.analyzer import ModelChoice
-from tui.analysis.text import Document
+from tui.analysis.text import Document, detect_language
+from tui.analysis_service import AnalysisService
 from tui.paths import STYLES
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -41,9 +42,13 @@ class RandnotizApp(App[None]):
         self.lang = lang
         self.model = model
         self.theme = theme
+        self.analysis_service = AnalysisService(warm_up=(lang or detect_language(document.text), model))
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.document, self.lang, self.model)
+        return ReaderScreen(self.document, self.analysis_service, self.lang, self.model)
+
+    def on_unmount(self) -> None:
+        self.analysis_service.stop()
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]

@@ -18,22 +18,18 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
-from textual.worker import get_current_worker
 
-from tui.analysis import Analysis, ModelNotFoundError, analyze
+from tui.analysis import Analysis
 from tui.analysis.analyzer import ModelChoice
 from tui.analysis.model import Span
 from tui.analysis.text import Document
+from tui.analysis_service import AnalysisFailedError, AnalysisService
 from tui.safe_text import one_line
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
 from tui.widgets.panes import GlossaryPane, ItemPane, NumbersPane, QuotesPane
 
 PANES = {"quotes": "#quotes", "numbers": "#numbers", "glossary": "#glossary"}
-
-
-class _Cancelled(Exception):
-    pass
 
 
 class AnalysisProgress(Message):
@@ -73,9 +69,12 @@ class ReaderScreen(Screen[None]):
         Binding("3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False),
     ]
 
-    def __init__(self, document: Document, lang: str | None = None, model: ModelChoice = None) -> None:
+    def __init__(
+        self, document: Document, service: AnalysisService, lang: str | None = None, model: ModelChoice = None
+    ) -> None:
         super().__init__()
         self.document = document
+        self.service = service
         self.lang = lang
         self.model = model
         self.analysis: Analysis | None = None
@@ -113,22 +112,21 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
-        """Runs off the UI thread; talks back only through messages."""
-        worker = get_current_worker()
-
-        def progress(fraction: float) -> None:
-            if worker.is_cancelled:  # the reader quit: stop after this chunk
-                raise _Cancelled
-            self.post_message(AnalysisProgress(fraction))
-
+        """Waits on the analysis process off the UI thread; talks back only
+        through messages."""
         try:
-            analysis = analyze(self.document.text, self.lang, self.model, progress=progress)
-        except _Cancelled:
-            return
-        except ModelNotFoundError as error:
+            analysis = self.service.analyze(
+                self.document.text,
+                self.lang,
+                self.model,
+                progress=lambda fraction: self.post_message(AnalysisProgress(fraction)),
+            )
+        except AnalysisFailedError as error:
             self.post_message(AnalysisFailed(str(error)))
-            return
-        self.post_message(AnalysisReady(analysis))
+        except (EOFError, OSError):
+            pass  # the service stopped: the reader is closing
+        else:
+            self.post_message(AnalysisReady(analysis))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         self.query_one("#status", Static).update(f"Analysing… {message.fraction:.0%}")

@@ -1,0 +1,91 @@
+"""The analysis runs in a process of its own.
+
+spaCy holds the GIL while it works, so in a thread it would compete with the
+UI for one core; in a process it has the other core, the interface keeps
+answering keys on a 5 MB text, and spaCy is imported while the UI starts
+rather than after it. No Textual here: the reader's worker thread calls
+:meth:`AnalysisService.analyze` and turns what comes back into messages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+
+from tui.analysis.analyzer import ModelChoice
+from tui.analysis.model import Analysis
+
+
+class AnalysisFailedError(Exception):
+    """The analysis could not be done; the message is for the reader."""
+
+
+class AnalysisService:
+    def __init__(self, warm_up: tuple[str, ModelChoice] | None = None) -> None:
+        """Start the analysis process; ``warm_up`` (language, model) loads
+        that pipeline before the first request arrives."""
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded UI
+        self._connection, child = context.Pipe()
+        self._process = context.Process(
+            target=_serve, args=(child, warm_up), name="randnotiz-analysis", daemon=True
+        )
+        self._process.start()
+        child.close()
+
+    def analyze(
+        self,
+        text: str,
+        lang: str | None,
+        model: ModelChoice,
+        progress: Callable[[float], None] | None = None,
+    ) -> Analysis:
+        """Blocking: call it from a worker thread. Raises
+        :class:`AnalysisFailedError`, or ``EOFError`` once stopped."""
+        self._connection.send((text, lang, model))
+        while True:
+            kind, payload = self._connection.recv()
+            if kind == "done":
+                return payload
+            if kind == "progress":
+                if progress is not None:
+                    progress(payload)
+            else:
+                raise AnalysisFailedError(payload)
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._connection.close()
+
+
+def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> None:
+    # The terminal belongs to the UI: nothing from this process (warnings of
+    # spaCy or its dependencies) may write to it.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    from tui.analysis import ModelNotFoundError, analyze
+    from tui.analysis.analyzer import model_for
+    from tui.analysis.pipeline import get_pipeline
+
+    if warm_up is not None:
+        lang, model = warm_up
+        try:
+            get_pipeline(lang, model_for(model, lang))
+        except ModelNotFoundError:
+            pass  # said again, with context, when the request comes
+    while True:
+        try:
+            text, lang, model = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            analysis = analyze(text, lang, model, progress=lambda done: connection.send(("progress", done)))
+        except ModelNotFoundError as error:
+            connection.send(("failed", str(error)))
+        except Exception as error:  # noqa: BLE001 - reported in the UI instead of a dead worker
+            connection.send(("failed", f"internal error in the analysis: {type(error).__name__}: {error}"))
+        else:
+            connection.send(("done", analysis))

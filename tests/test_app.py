@@ -223,3 +223,16 @@ async def test_glossary_follows_later_mentions() -> None:
         await pilot.press("m", "m")
         assert selected_text(screen) == screen.analysis.glossary[barra].mentions[2].text
         assert screen.query_one(GlossaryPane).cursor_row == barra
+
+
+async def test_scrolling_keys() -> None:
+    async with make_app().run_test(size=(80, 20)) as pilot:
+        view = pilot.app.screen.query_one(ArticleView)
+        await pilot.pause()
+        positions = []
+        for key in ("j", "j", "k", "space", "b", "G", "g", "pagedown", "pageup", "end", "home", "down", "up"):
+            await pilot.press(key)
+            positions.append(int(view.scroll_y))
+        page = view.scrollable_content_region.height
+        bottom = int(view.max_scroll_y)
+        assert positions == [1, 2, 1, 1 + page, 1, bottom, 0, page, 0, bottom, 0, 1, 0]

@@ -236,3 +236,23 @@ async def test_scrolling_keys() -> None:
         page = view.scrollable_content_region.height
         bottom = int(view.max_scroll_y)
         assert positions == [1, 2, 1, 1 + page, 1, bottom, 0, page, 0, bottom, 0, 1, 0]
+
+
+async def test_command_palette_goes_to_a_glossary_entry() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("ctrl+p", *"Go to Hugo Barra")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert selected_text(screen) == "Hugo Barra"
+
+
+async def test_command_palette_runs_reader_actions() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("ctrl+p", *"Show/hide numbers pane")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.query_one(NumbersPane).display

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -78,26 +79,12 @@ class RandnotizApp(App[None]):
         if not isinstance(screen, ReaderScreen):
             return
         for binding in ReaderScreen.BINDINGS:
-            yield SystemCommand(binding.description, f"Key: {binding.key}", _runner(screen, binding.action))
+            yield SystemCommand(binding.description, f"Key: {binding.key}", partial(screen.run_action, binding.action))
         if screen.analysis is not None:
             for entry in screen.analysis.glossary:
                 first = entry.mentions[0]
                 yield SystemCommand(
                     f"Go to {entry.name}",
                     f"{entry.label}, {len(entry.mentions)} mention{'s' if len(entry.mentions) > 1 else ''}",
-                    _selector(screen, first.start, first.end),
+                    partial(screen.select_span, first.start, first.end),
                 )
-
-
-def _runner(screen: ReaderScreen, action: str):
-    async def run() -> None:
-        await screen.run_action(action)
-
-    return run
-
-
-def _selector(screen: ReaderScreen, start: int, end: int):
-    def select() -> None:
-        screen._select(start, end)
-
-    return select

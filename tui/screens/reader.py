@@ -171,7 +171,7 @@ class ReaderScreen(Screen[None]):
 
     @on(ItemPane.Chosen)
     def _item_chosen(self, message: ItemPane.Chosen) -> None:
-        self._select(message.start, message.end, sync_panes=False)
+        self.select_span(message.start, message.end, sync_panes=False)
 
     @on(ArticleView.Clicked)
     def _clicked(self, message: ArticleView.Clicked) -> None:
@@ -180,10 +180,10 @@ class ReaderScreen(Screen[None]):
         for items in (self.analysis.entities, self.analysis.numbers, self.analysis.quotes):
             for item in items:
                 if item.start <= message.offset < item.end:
-                    self._select(item.start, item.end)
+                    self.select_span(item.start, item.end)
                     return
 
-    def _select(self, start: int, end: int, *, sync_panes: bool = True) -> None:
+    def select_span(self, start: int, end: int, *, sync_panes: bool = True) -> None:
         self.selection = (start, end)
         self.article.select(start, end)
         if sync_panes:
@@ -211,7 +211,7 @@ class ReaderScreen(Screen[None]):
         else:
             index = bisect_left(starts, anchor) - 1
         target = spans[index]
-        self._select(target.start, target.end)
+        self.select_span(target.start, target.end)
 
     def _items(self, name: str) -> Sequence[Span]:
         return getattr(self.analysis, name) if self.analysis else ()

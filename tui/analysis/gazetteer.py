@@ -18,6 +18,8 @@ from babel import Locale
 from babel.dates import get_timezone_location
 from platformdirs import user_cache_path
 
+# CLDR names that are, far more often, ordinary words ("Kanton" is Guangzhou).
+_COMMON_WORDS = frozenset({"Kanton", "Stanley"})
 # The pattern id of rule-layer matches, so their origin shows on the entity.
 RULES_ID = "rules"
 # Territory codes that name groupings rather than places a reader would look
@@ -33,7 +35,7 @@ def _data_lines(name: str) -> list[str]:
 @cache
 def place_names(lang: str) -> frozenset[str]:
     """Countries, regions, continents and cities, as written in ``lang``."""
-    names = set(cldr_place_names(lang))
+    names = set(cldr_place_names(lang)) - _COMMON_WORDS
     names.update(_data_lines(f"places.{lang}.txt"))
     if lang == "de":
         # German genitive: "Chinas Wirtschaft", "Deutschlands Süden".

@@ -84,9 +84,10 @@ def _build(lang: str, model: str) -> Language:
                 f"pipeline {model_label(model)} is for language {nlp.lang!r}, not {lang!r}"
             )
     _split_angle_quotes(nlp)
-    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
-        nlp.add_pipe("sentencizer", first=True)
     add_rule_layer(nlp, lang)
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        # Last: the NER must not see boundaries, or "St. Nikolaus" is cut at "St."
+        nlp.add_pipe("sentencizer")
     return nlp
 
 

@@ -196,20 +196,20 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_text_line(self, start: int, end: int) -> Strip:
         base = self.rich_style
         cuts = {start, end}
-        active: list[tuple[int, Highlight]] = []
-        for rank, name in enumerate(LAYER_ORDER):
+        active: list[Highlight] = []  # in drawing order: layers are visited in LAYER_ORDER
+        for name in LAYER_ORDER:
             layer = self._layers.get(name)
             if layer is None:
                 continue
             for highlight in layer.overlapping(start, end):
-                active.append((rank, highlight))
+                active.append(highlight)
                 cuts.add(max(start, highlight.start))
                 cuts.add(min(end, highlight.end))
         points = sorted(cuts)
         segments = []
         for left, right in zip(points, points[1:]):
             style = base
-            for _, highlight in sorted(active, key=lambda item: item[0]):
+            for highlight in active:
                 if highlight.start < right and highlight.end > left:
                     style = style + self._component_style(highlight.component)
             segments.append(Segment(self._display[left:right], style))

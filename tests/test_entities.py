@@ -61,6 +61,7 @@ def test_a_curated_name_wins_over_a_model_entity_it_contains() -> None:
 
 
 def test_a_curated_name_does_not_cut_a_longer_model_entity() -> None:
+    # "Deutsche Bank" is curated; the model's longer name stays.
     import spacy
     from spacy.tokens import Span
 
@@ -79,6 +80,6 @@ def test_a_model_entity_padded_with_function_words_is_trimmed_to_the_curated_nam
     from tui.analysis.rules import CuratedNames
 
     nlp = spacy.blank("de")
-    doc = nlp("„The U.S. is a market“, sagte er.")
-    doc.ents = [Span(doc, 1, 4, label="MISC")]
+    doc = nlp("„The U.S. is a market that we definitely have“, sagte er.")
+    doc.ents = [Span(doc, 1, 10, label="MISC")]  # "The U.S. is a market that we definitely"
     assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [("U.S.", "LOC")]

@@ -79,7 +79,8 @@ class CuratedNames:
 
     - the curated name strictly contains the entity ("Bloomberg Television"
       around "Bloomberg"): the model saw a prefix of a name it did not know;
-    - the entity is the curated name plus function words ("The U.S. is"):
+    - the entity is the curated name plus words no name is made of —
+      function words and lowercase words ("The U.S. is a market that we"):
       the model guessed the edges, typically in a foreign-language passage.
 
     In both cases the curated name wins; every other model entity stays.
@@ -99,7 +100,7 @@ class CuratedNames:
             if not overlapping or any((ent.start, ent.end) == (start, end) for ent in overlapping):
                 continue
             inside = all(start <= ent.start and ent.end <= end for ent in overlapping)
-            padded = len(overlapping) == 1 and _only_function_words(doc, overlapping[0], start, end)
+            padded = len(overlapping) == 1 and _padded_name(doc, overlapping[0], start, end)
             if inside or padded:
                 entities = [ent for ent in entities if ent not in overlapping]
                 entities.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
@@ -109,12 +110,12 @@ class CuratedNames:
         return doc
 
 
-def _only_function_words(doc: Doc, entity: Span, start: int, end: int) -> bool:
-    """Does ``entity`` cover [start, end) plus nothing but stop words?"""
+def _padded_name(doc: Doc, entity: Span, start: int, end: int) -> bool:
+    """Does ``entity`` cover [start, end) plus only words that are not names?"""
     if not (entity.start <= start and end <= entity.end):
         return False
     extra = [token for token in entity if not start <= token.i < end]
-    return all(token.is_punct or token.lower_ in _FUNCTION_WORDS for token in extra)
+    return all(token.is_punct or token.is_lower or token.lower_ in _FUNCTION_WORDS for token in extra)
 
 
 # Both languages' stop words: quoted English inside German news is common.

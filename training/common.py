@@ -1,0 +1,152 @@
+"""Shared helpers: data paths, CoNLL/GermEval readers and tag normalisation.
+
+Label scheme of the shipped model: PER, LOC, ORG, MISC.
+  * GermEval ``OTH`` -> ``MISC``.
+  * GermEval ``*deriv`` / ``*part`` (e.g. LOCderiv "deutsche", ORGpart "EU-Kommission")
+    -> ``O`` in training AND evaluation.  A news reader must not highlight
+    "deutsche" as a place; the derived/partial forms are not names.
+Only the OUTER GermEval layer is used (the 2-column train file only has that one).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional, Tuple
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TRAINING_DIR = REPO_ROOT / "training"
+CORPUS_DIR = TRAINING_DIR / "corpus"
+VECTORS_DIR = TRAINING_DIR / "vectors"
+OUTPUT_DIR = TRAINING_DIR / "output"
+DEFAULT_MODEL = REPO_ROOT / "tui" / "models" / "de_randnotiz"
+LABELS = ("PER", "LOC", "ORG", "MISC")
+
+Sentence = Tuple[List[str], List[str]]  # (tokens, BIO tags with normalised labels)
+
+
+def shared_data_dir(override: Optional[str] = None) -> Path:
+    """Data root: CLI override > $RANDNOTIZ_SHARED > ../shared/data relative to the repo."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get("RANDNOTIZ_SHARED")
+    if env:
+        return Path(env).expanduser().resolve()
+    return (REPO_ROOT.parent / "shared" / "data").resolve()
+
+
+def germeval_dev_path(shared: Optional[str] = None) -> Path:
+    return shared_data_dir(shared) / "germeval2014" / "NER-de-dev.tsv"
+
+
+def germeval_train_path(shared: Optional[str] = None) -> Path:
+    return shared_data_dir(shared) / "germeval2014" / "train_bioes.train"
+
+
+# --------------------------------------------------------------------------- tags
+
+# fine-grained labels of other corpora -> our 4 labels (None = drop to O)
+LABEL_MAP = {
+    "PER": "PER", "PERSON": "PER",
+    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
+    "OTH": "MISC", "MISC": "MISC",
+    # LER (German legal entity recognition, fine labels)
+    "PER_LER": "PER", "RR": "PER", "AN": "PER",            # person, judge, lawyer
+    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",  # country, city, street, landscape
+    "ORG_LER": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "MISC",  # company, institution, court, brand
+    # MobIE (traffic/mobility news + tweets)
+    "LOCATION-CITY": "LOC", "LOCATION-STREET": "LOC", "LOCATION-STOP": "LOC",
+    "ORGANIZATION-COMPANY": "ORG",
+    "GS": None, "VO": None, "EUN": None, "VS": None, "VT": None, "RS": None, "LIT": None,
+}
+
+
+def normalise_label(label: str) -> Optional[str]:
+    up = label.upper()
+    if up.endswith("DERIV") or up.endswith("PART"):
+        return None  # decision: *deriv / *part -> O
+    return LABEL_MAP.get(up, None)
+
+
+def normalise_tag(tag: str) -> str:
+    """Any of O, B-X, I-X, E-X, S-X, L-X, U-X  ->  O / B-Y / I-Y (BIO, normalised label)."""
+    tag = tag.strip()
+    if not tag or tag == "O" or "-" not in tag:
+        return "O"
+    prefix, label = tag.split("-", 1)
+    norm = normalise_label(label)
+    if norm is None:
+        return "O"
+    prefix = prefix.upper()
+    if prefix in ("B", "S", "U"):
+        return "B-" + norm
+    return "I-" + norm  # I, E, L
+
+
+def bio_to_spans(tags: List[str]) -> List[Tuple[int, int, str]]:
+    """BIO tags -> [(start, end_exclusive, label)]. An I- that does not continue
+    a span of the same label starts a new span (conlleval-style leniency)."""
+    spans = []
+    start, label = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
+            if start is not None:
+                spans.append((start, i, label))
+                start, label = None, None
+            if tag != "O":
+                start, label = i, tag[2:]
+    return spans
+
+
+# --------------------------------------------------------------------------- readers
+
+def read_conll(path: os.PathLike | str) -> Iterator[Sentence]:
+    """Read a CoNLL-style file.  Detects:
+      * GermEval 2014 TSV: ``#\t`` comment lines, ``idx<TAB>token<TAB>outer<TAB>inner``
+        -> token = column 2, tag = column 3 (outer layer);
+      * 2-column (or n-column) BIO/BIOES: token = first column, tag = last column.
+    ``-DOCSTART-`` lines and ``#`` comment lines are skipped."""
+    tokens: List[str] = []
+    tags: List[str] = []
+    germeval: Optional[bool] = None
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if tokens:
+                    yield tokens, tags
+                tokens, tags = [], []
+                continue
+            if line.startswith("#\t") or line.startswith("# ") or line.startswith("-DOCSTART-"):
+                if line.startswith("#\t"):
+                    germeval = True
+                continue
+            if "\t" in line:
+                cols = line.split("\t")
+            else:
+                cols = line.split()
+            if germeval is None:
+                germeval = len(cols) >= 4 and cols[0].isdigit()
+            if germeval and len(cols) >= 3 and cols[0].isdigit():
+                tok, tag = cols[1], cols[2]
+            elif len(cols) >= 2:
+                tok, tag = cols[0], cols[-1]
+            else:
+                continue
+            tokens.append(tok)
+            tags.append(normalise_tag(tag))
+    if tokens:
+        yield tokens, tags
+
+
+def sentences_to_docs(vocab, sentences: Iterable[Sentence]):
+    """Tokenization-free Doc construction: words + spaces from the corpus tokens."""
+    from spacy.tokens import Doc, Span
+
+    for tokens, tags in sentences:
+        words = [t.replace(" ", "\u00a0") if t.strip() else "_" for t in tokens]
+        spaces = [True] * len(words)
+        spaces[-1] = False
+        doc = Doc(vocab, words=words, spaces=spaces)
+        doc.ents = [Span(doc, s, e, label=l) for s, e, l in bio_to_spans(tags)]
+        yield doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tui.analysis.text import decode
@@ -21,10 +23,15 @@ def make_app(text: str | None = None, **options) -> RandnotizApp:
     return RandnotizApp(document, **options)
 
 
-async def analysed(pilot) -> ReaderScreen:
-    await pilot.app.workers.wait_for_complete()
+async def analysed(pilot, timeout: float = 60) -> ReaderScreen:
+    """Wait until the analysis process has answered and the reader shows it."""
+    screen = pilot.app.screen
+    deadline = time.monotonic() + timeout
+    while screen.analysis is None and screen.failure is None:
+        assert time.monotonic() < deadline, "no analysis in time"
+        await pilot.pause(0.01)
     await pilot.pause()
-    return pilot.app.screen
+    return screen
 
 
 def visible_text(view: ArticleView) -> str:

@@ -16,10 +16,15 @@ from multiprocessing.connection import Connection
 
 from tui.analysis.analyzer import ModelChoice
 from tui.analysis.model import Analysis
+from tui.analysis.text import Document, detect_language
 
 
 class AnalysisFailedError(Exception):
     """The analysis could not be done; the message is for the reader."""
+
+
+class ServiceStoppedError(Exception):
+    """The service was stopped (the reader is closing) while a request waited."""
 
 
 class AnalysisService:
@@ -33,6 +38,7 @@ class AnalysisService:
         )
         self._process.start()
         child.close()
+        self._stopped = False
 
     def analyze(
         self,
@@ -42,7 +48,20 @@ class AnalysisService:
         progress: Callable[[float], None] | None = None,
     ) -> Analysis:
         """Blocking: call it from a worker thread. Raises
-        :class:`AnalysisFailedError`, or ``EOFError`` once stopped."""
+        :class:`AnalysisFailedError`, or :class:`ServiceStoppedError`."""
+        try:
+            return self._request(text, lang, model, progress)
+        except (EOFError, OSError):
+            if self._stopped:
+                raise ServiceStoppedError from None
+            self._process.join(timeout=2)
+            raise AnalysisFailedError(
+                f"the analysis process ended unexpectedly (exit code {self._process.exitcode})"
+            ) from None
+
+    def _request(
+        self, text: str, lang: str | None, model: ModelChoice, progress: Callable[[float], None] | None
+    ) -> Analysis:
         self._connection.send((text, lang, model))
         while True:
             kind, payload = self._connection.recv()
@@ -55,9 +74,16 @@ class AnalysisService:
                 raise AnalysisFailedError(payload)
 
     def stop(self) -> None:
+        self._stopped = True
         if self._process.is_alive():
             self._process.terminate()
+        self._process.join(timeout=2)
         self._connection.close()
+
+
+def start_service(document: Document, lang: str | None, model: ModelChoice) -> AnalysisService:
+    """An analysis process already loading the pipeline ``document`` needs."""
+    return AnalysisService(warm_up=(lang or detect_language(document.text), model))
 
 
 def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> None:

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.analysis.analyzer import ModelChoice
-from tui.analysis.text import Document, detect_language
-from tui.analysis_service import AnalysisService
+from tui.analysis.text import Document
+from tui.analysis_service import AnalysisService, start_service
 from tui.paths import STYLES
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -37,13 +37,16 @@ class RandnotizApp(App[None]):
         lang: str | None = None,
         model: ModelChoice = None,
         theme: str = "textual-dark",
+        service: AnalysisService | None = None,
     ) -> None:
+        """``service`` is the analysis process; one is started when none is
+        given (the CLI starts it before importing Textual, to gain time)."""
         super().__init__()
         self.document = document
         self.lang = lang
         self.model = model
         self.theme = theme
-        self.analysis_service = AnalysisService(warm_up=(lang or detect_language(document.text), model))
+        self.analysis_service = service or start_service(document, lang, model)
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.document, self.analysis_service, self.lang, self.model)

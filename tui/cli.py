@@ -93,11 +93,14 @@ def _read(args: argparse.Namespace) -> int:
         return _fail(str(error))
     if args.path == "-":
         _reattach_terminal()
-    from tui.app import RandnotizApp
+    from tui.analysis_service import start_service
 
     lang = None if args.lang == "auto" else args.lang
+    service = start_service(document, lang, models)  # loads spaCy while Textual is imported
+    from tui.app import RandnotizApp
+
     theme = args.theme or settings.theme
-    app = RandnotizApp(document, lang=lang, model=models, theme=f"textual-{theme}")
+    app = RandnotizApp(document, lang=lang, model=models, theme=f"textual-{theme}", service=service)
     app.run()
     return app.return_code or 0
 

@@ -23,7 +23,7 @@ from tui.analysis import Analysis
 from tui.analysis.analyzer import ModelChoice
 from tui.analysis.model import Span
 from tui.analysis.text import Document
-from tui.analysis_service import AnalysisFailedError, AnalysisService
+from tui.analysis_service import AnalysisFailedError, AnalysisService, ServiceStoppedError
 from tui.safe_text import one_line
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
@@ -78,6 +78,7 @@ class ReaderScreen(Screen[None]):
         self.lang = lang
         self.model = model
         self.analysis: Analysis | None = None
+        self.failure: str | None = None  # why there is no analysis, if it failed
         self.selection: tuple[int, int] | None = None
         self.matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
@@ -123,8 +124,8 @@ class ReaderScreen(Screen[None]):
             )
         except AnalysisFailedError as error:
             self.post_message(AnalysisFailed(str(error)))
-        except (EOFError, OSError):
-            pass  # the service stopped: the reader is closing
+        except ServiceStoppedError:
+            pass  # the reader is closing
         else:
             self.post_message(AnalysisReady(analysis))
 
@@ -133,6 +134,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(ProgressBar).update(progress=message.fraction)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.failure = message.reason
         self.query_one("#status", Static).update("Analysis failed: " + one_line(message.reason, 120))
         self.query_one(ProgressBar).display = False
         self.notify(message.reason, title="Analysis failed", severity="error", timeout=15)

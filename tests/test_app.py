@@ -245,21 +245,24 @@ async def test_scrolling_keys() -> None:
         assert positions == [1, 2, 1, 1 + page, 1, bottom, 0, page, 0, bottom, 0, 1, 0]
 
 
+async def run_command(pilot, command: str) -> None:
+    await pilot.press("ctrl+p", *command)
+    await pilot.pause(0.5)  # the palette searches in the background
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_command_palette_goes_to_a_glossary_entry() -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         screen = await analysed(pilot)
-        await pilot.press("ctrl+p", *"Go to Hugo Barra")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Go to Hugo Barra")
         assert selected_text(screen) == "Hugo Barra"
 
 
 async def test_command_palette_runs_reader_actions() -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         screen = await analysed(pilot)
-        await pilot.press("ctrl+p", *"Show/hide numbers pane")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Show/hide numbers pane")
         assert not screen.query_one(NumbersPane).display
+        await run_command(pilot, "Previous quote")
+        assert screen.selection == (screen.analysis.quotes[-1].start, screen.analysis.quotes[-1].end)

@@ -52,14 +52,14 @@ class AnalysisFailed(Message):
 
 class ReaderScreen(Screen[None]):
     BINDINGS = [
-        Binding("e", "next_entity", "Entity"),
-        Binding("E", "previous_entity", "Previous entity", show=False),
-        Binding("c", "next_quote", "Quote"),
-        Binding("C", "previous_quote", "Previous quote", show=False),
-        Binding("d", "next_number", "Number"),
-        Binding("D", "previous_number", "Previous number", show=False),
-        Binding("m", "next_mention", "Mention"),
-        Binding("M", "previous_mention", "Previous mention of the entity", show=False),
+        Binding("e", "step('entities', True)", "Entity"),
+        Binding("E", "step('entities', False)", "Previous entity", show=False),
+        Binding("c", "step('quotes', True)", "Quote"),
+        Binding("C", "step('quotes', False)", "Previous quote", show=False),
+        Binding("d", "step('numbers', True)", "Number"),
+        Binding("D", "step('numbers', False)", "Previous number", show=False),
+        Binding("m", "mention(True)", "Mention"),
+        Binding("M", "mention(False)", "Previous mention of the entity", show=False),
         Binding("slash", "search", "Search"),
         Binding("n", "next_match", "Next search match", show=False),
         Binding("N", "previous_match", "Previous search match", show=False),
@@ -215,34 +215,11 @@ class ReaderScreen(Screen[None]):
         target = spans[index]
         self.select_span(target.start, target.end)
 
-    def _items(self, name: str) -> Sequence[Span]:
-        return getattr(self.analysis, name) if self.analysis else ()
+    def action_step(self, kind: str, forward: bool) -> None:
+        """Select the next (or previous) entity, quote or number."""
+        self._step(getattr(self.analysis, kind) if self.analysis else (), forward)
 
-    def action_next_entity(self) -> None:
-        self._step(self._items("entities"), True)
-
-    def action_previous_entity(self) -> None:
-        self._step(self._items("entities"), False)
-
-    def action_next_quote(self) -> None:
-        self._step(self._items("quotes"), True)
-
-    def action_previous_quote(self) -> None:
-        self._step(self._items("quotes"), False)
-
-    def action_next_number(self) -> None:
-        self._step(self._items("numbers"), True)
-
-    def action_previous_number(self) -> None:
-        self._step(self._items("numbers"), False)
-
-    def action_next_mention(self) -> None:
-        self._mention(True)
-
-    def action_previous_mention(self) -> None:
-        self._mention(False)
-
-    def _mention(self, forward: bool) -> None:
+    def action_mention(self, forward: bool) -> None:
         """Jump to the next mention of the selected entity (or of the glossary
         entry under the cursor when no entity is selected)."""
         if self.analysis is None:

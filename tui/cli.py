@@ -21,9 +21,15 @@ LANG_CHOICES = ("auto", *SUPPORTED_LANGUAGES)
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["analyze"]:
-        return _analyze(_analyze_parser().parse_args(argv[1:]))
-    return _read(_reader_parser().parse_args(argv))
+    try:
+        if argv[:1] == ["analyze"]:
+            return _analyze(_analyze_parser().parse_args(argv[1:]))
+        return _read(_reader_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # "randnotiz analyze … | head": the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -58,9 +64,16 @@ def _analyze_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", nargs="?", help="article to analyse ('-' reads stdin)")
     parser.add_argument("--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines on stdin')
-    parser.add_argument("--batch-size", type=int, default=32, help="texts per spaCy batch with --jsonl")
+    parser.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch with --jsonl")
     _common(parser)
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def _version() -> str:

@@ -120,7 +120,8 @@ _FUNCTION_WORDS = {
         "zu im auch es wird sind wie bei aus nach noch über hat sei dass".split()
     ),
     "en": frozenset(
-        "the and is of to in that it with for was on are as be by this have from "
+        # Not "in": it is as German as it is English.
+        "the and is of to that it with for was on are as be by this have from "
         "not at which has were will would said".split()
     ),
 }

@@ -6,6 +6,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The same examples on every run and machine: CI must not be a lottery.
+settings.register_profile("randnotiz", derandomize=True, deadline=None, database=None)
+settings.load_profile("randnotiz")
 
 # Tests never read the user's settings nor write to the user's cache.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="randnotiz-tests-"))

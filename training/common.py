@@ -61,20 +61,26 @@ LABEL_MAP = {
 }
 
 
-def normalise_label(label: str) -> Optional[str]:
+def normalise_label(label: str, keep_minor: bool = False) -> Optional[str]:
+    """Our label for a corpus label, or None for O.  ``keep_minor`` keeps GermEval's
+    *deriv / *part as labels of their own ("LOCderiv"), for training only: the model
+    then no longer has to learn "deutsche" as O next to "Deutschland" as LOC.
+    They are never scored and never shown (see ``LABELS``)."""
     up = label.upper()
-    if up.endswith("DERIV") or up.endswith("PART"):
-        return None  # decision: *deriv / *part -> O
+    for suffix in ("DERIV", "PART"):
+        if up.endswith(suffix):
+            base = LABEL_MAP.get(up[: -len(suffix)])
+            return base + suffix.lower() if keep_minor and base else None
     return LABEL_MAP.get(up, None)
 
 
-def normalise_tag(tag: str) -> str:
+def normalise_tag(tag: str, keep_minor: bool = False) -> str:
     """Any of O, B-X, I-X, E-X, S-X, L-X, U-X  ->  O / B-Y / I-Y (BIO, normalised label)."""
     tag = tag.strip()
     if not tag or tag == "O" or "-" not in tag:
         return "O"
     prefix, label = tag.split("-", 1)
-    norm = normalise_label(label)
+    norm = normalise_label(label, keep_minor)
     if norm is None:
         return "O"
     prefix = prefix.upper()
@@ -100,7 +106,7 @@ def bio_to_spans(tags: List[str]) -> List[Tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- readers
 
-def read_conll(path: os.PathLike | str) -> Iterator[Sentence]:
+def read_conll(path: os.PathLike | str, keep_minor: bool = False) -> Iterator[Sentence]:
     """Read a CoNLL-style file.  Detects:
       * GermEval 2014 TSV: ``#\t`` comment lines, ``idx<TAB>token<TAB>outer<TAB>inner``
         -> token = column 2, tag = column 3 (outer layer);
@@ -134,7 +140,7 @@ def read_conll(path: os.PathLike | str) -> Iterator[Sentence]:
             else:
                 continue
             tokens.append(tok)
-            tags.append(normalise_tag(tag))
+            tags.append(normalise_tag(tag, keep_minor))
     if tokens:
         yield tokens, tags
 

@@ -1,6 +1,6 @@
 """Convert the NER corpora into spaCy DocBins under training/corpus/.
 
-    python -m training.convert [--shared DIR] [--heldout 1000] [--extras]
+    python -m training.convert [--shared DIR] [--heldout 1000] [--extras] [--keep-minor] [--output DIR]
 
 Writes
   train.spacy         GermEval 2014 train minus the held-out tail
@@ -12,6 +12,7 @@ Writes
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from collections import Counter
 
 import spacy
@@ -33,14 +34,14 @@ def _write(docs, path):
     print(f"  {path.name}: {n} docs, ents {dict(labels)}")
 
 
-def convert_extras(nlp, shared):
+def convert_extras(nlp, shared, out):
     root = shared_data_dir(shared)
     mobie = root / "mobie" / "train.conll2003"
     if mobie.exists():
-        _write(sentences_to_docs(nlp.vocab, read_conll(mobie)), CORPUS_DIR / "extra_mobie.spacy")
+        _write(sentences_to_docs(nlp.vocab, read_conll(mobie)), out / "extra_mobie.spacy")
     ler = root / "ler" / "ler_dev.conll"
     if ler.exists():
-        _write(sentences_to_docs(nlp.vocab, read_conll(ler)), CORPUS_DIR / "extra_ler.spacy")
+        _write(sentences_to_docs(nlp.vocab, read_conll(ler)), out / "extra_ler.spacy")
     # SmartData v1 has only char-offset mentions with fine lower-case types and no
     # tokens; not converted (see README).
 
@@ -50,22 +51,26 @@ def main(argv=None):
     p.add_argument("--shared", help="shared data dir (default $RANDNOTIZ_SHARED or ../shared/data)")
     p.add_argument("--heldout", type=int, default=1000)
     p.add_argument("--extras", action="store_true", help="also convert MobIE/LER (label-mapped, see common.LABEL_MAP)")
+    p.add_argument("--keep-minor", action="store_true",
+                   help="train/held-out keep *deriv/*part as labels of their own (LOCderiv, ...)")
+    p.add_argument("--output", default=str(CORPUS_DIR))
     args = p.parse_args(argv)
 
-    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("de")
-    train = list(read_conll(germeval_train_path(args.shared)))
+    train = list(read_conll(germeval_train_path(args.shared), keep_minor=args.keep_minor))
     cut = len(train) - args.heldout
     print(f"GermEval train: {len(train)} sentences -> {cut} train / {args.heldout} held-out")
-    _write(sentences_to_docs(nlp.vocab, train[:cut]), CORPUS_DIR / "train.spacy")
-    _write(sentences_to_docs(nlp.vocab, train[cut:]), CORPUS_DIR / "heldout.spacy")
+    _write(sentences_to_docs(nlp.vocab, train[:cut]), out / "train.spacy")
+    _write(sentences_to_docs(nlp.vocab, train[cut:]), out / "heldout.spacy")
     _write(sentences_to_docs(nlp.vocab, read_conll(germeval_dev_path(args.shared))),
-           CORPUS_DIR / "germeval_dev.spacy")
-    with open(CORPUS_DIR / "text_germeval.txt", "w", encoding="utf-8") as fh:
+           out / "germeval_dev.spacy")
+    with open(out / "text_germeval.txt", "w", encoding="utf-8") as fh:
         for toks, _ in train:
             fh.write(" ".join(toks) + "\n")
     if args.extras:
-        convert_extras(nlp, args.shared)
+        convert_extras(nlp, args.shared, out)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from typing import Dict, Iterable, List, Sequence
 
-from .common import DEFAULT_MODEL, germeval_dev_path, read_conll, sentences_to_docs
+from .common import DEFAULT_MODEL, LABELS, germeval_dev_path, read_conll, sentences_to_docs
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> Dict[str, float]:
@@ -54,8 +54,9 @@ def evaluate(nlp, docs, batch_size: int = 256) -> dict:
     t0 = time.perf_counter()
     preds = list(nlp.pipe(inputs, batch_size=batch_size))
     dt = time.perf_counter() - t0
-    gold = [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]
-    pred = [[(e.start, e.end, e.label_) for e in d.ents] for d in preds]
+    # Training-only labels (LOCderiv, ...) are neither names nor scored.
+    gold = [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in LABELS] for d in docs]
+    pred = [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in LABELS] for d in preds]
     res = score_spans(gold, pred)
     res.update({"n_docs": len(docs), "n_tokens": n_tok, "seconds": dt,
                 "tokens_per_s": n_tok / dt if dt else 0.0})

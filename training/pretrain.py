@@ -1,6 +1,6 @@
 """Optional: spacy pretrain (character objective) of the tok2vec on unlabelled text.
 
-    python -m training.pretrain [--shared DIR] [--lines 80000]
+    python -m training.pretrain [--shared DIR] [--lines 80000] [-- SPACY_OVERRIDES...]
 
 Writes training/corpus/pretrain.jsonl (GermEval train sentences + a random sample of
 Bundestag paragraphs; never dev) and runs `spacy pretrain training/config.cfg
@@ -26,6 +26,7 @@ def main(argv=None):
     p.add_argument("--shared")
     p.add_argument("--lines", type=int, default=80000, help="Bundestag paragraphs to sample")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("overrides", nargs="*", help="passed to spacy pretrain, e.g. --paths.vectors DIR")
     args = p.parse_args(argv)
     out = CORPUS_DIR / "pretrain.jsonl"
     src = shared_data_dir(args.shared) / "unlabelled-de" / "bundestag_wp19_wp20.txt.xz"
@@ -43,7 +44,7 @@ def main(argv=None):
     env = dict(os.environ, OMP_NUM_THREADS="1")
     shutil.rmtree(TRAINING_DIR / "pretrain", ignore_errors=True)
     subprocess.run([sys.executable, "-m", "spacy", "pretrain", str(TRAINING_DIR / "config.cfg"),
-                    str(TRAINING_DIR / "pretrain")], check=True, cwd=REPO_ROOT, env=env)
+                    str(TRAINING_DIR / "pretrain"), *args.overrides], check=True, cwd=REPO_ROOT, env=env)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,13 @@ def test_normalise_tag():
     assert normalise_tag("O") == "O"
 
 
+def test_minor_labels_are_kept_only_when_asked():
+    assert normalise_tag("B-LOCderiv", keep_minor=True) == "B-LOCderiv"
+    assert normalise_tag("E-ORGpart", keep_minor=True) == "I-ORGpart"
+    assert normalise_tag("S-OTHpart", keep_minor=True) == "B-MISCpart"
+    assert normalise_tag("S-PER", keep_minor=True) == "B-PER"
+
+
 def test_bio_to_spans():
     assert bio_to_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "B-LOC"]) == [
         (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "LOC")]
@@ -52,3 +59,14 @@ def test_evaluate_with_rule_pipeline():
     assert res["per_label"]["LOC"]["f"] == 1.0
     assert res["per_label"]["PER"]["r"] == 0.0
     assert res["n_tokens"] == 4
+
+
+def test_evaluate_ignores_training_only_labels():
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "LOCderiv", "pattern": "deutsche"}, {"label": "LOC", "pattern": "Berlin"}])
+    gold = nlp.make_doc("die deutsche Hauptstadt Berlin")
+    gold.ents = [Span(gold, 1, 2, "LOCderiv"), Span(gold, 3, 4, "LOC")]
+    res = evaluate(nlp, [gold])
+    assert set(res["per_label"]) == {"LOC"}
+    assert res["micro"]["tp"] == 1 and res["micro"]["n_pred"] == 1 and res["micro"]["n_gold"] == 1

@@ -83,3 +83,16 @@ def test_a_model_entity_padded_with_function_words_is_trimmed_to_the_curated_nam
     doc = nlp("„The U.S. is a market that we definitely have“, sagte er.")
     doc.ents = [Span(doc, 1, 10, label="MISC")]  # "The U.S. is a market that we definitely"
     assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [("U.S.", "LOC")]
+
+
+def test_the_models_labels_for_derived_words_and_compounds_are_not_shown() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.entities import entities_from_doc
+
+    nlp = spacy.blank("de")
+    doc = nlp("Die deutsche EU-Kommission tagt in Brüssel.")
+    doc.ents = [Span(doc, 1, 2, label="LOCderiv"), Span(doc, 2, 3, label="ORGpart"),
+                Span(doc, 5, 6, label="LOC")]
+    assert [(e.text, e.label, e.start) for e in entities_from_doc(doc, offset=10)] == [("Brüssel", "LOC", 45)]

@@ -23,8 +23,9 @@ _LABEL_MAP = {
     "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
     "PRODUCT": "MISC", "MISC": "MISC", "OTH": "MISC",
 }
-# Numeric OntoNotes labels (DATE, MONEY, CARDINAL, …) are absent on purpose:
-# figures are the numbers pane's business.
+# Absent on purpose: numeric OntoNotes labels (DATE, MONEY, CARDINAL, …), which
+# are the numbers pane's business, and the bundled model's training-only labels
+# for derived words and compounds (LOCderiv "deutsche", ORGpart "EU-Kommission").
 
 
 def entities_from_doc(doc: Doc, offset: int = 0) -> list[Entity]:

@@ -96,3 +96,27 @@ def test_the_models_labels_for_derived_words_and_compounds_are_not_shown() -> No
     doc.ents = [Span(doc, 1, 2, label="LOCderiv"), Span(doc, 2, 3, label="ORGpart"),
                 Span(doc, 5, 6, label="LOC")]
     assert [(e.text, e.label, e.start) for e in entities_from_doc(doc, offset=10)] == [("Brüssel", "LOC", 45)]
+
+
+def test_a_model_entity_padded_with_typewriter_guillemets_is_trimmed_too() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.rules import CuratedNames
+
+    nlp = spacy.blank("de")
+    doc = nlp("<< The U.S. is a market that we definitely have in our sights >>")
+    doc.ents = [Span(doc, 0, 11, label="MISC")]  # "<< The U.S. is a market that we definitely have in our"
+    assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [("U.S.", "LOC")]
+
+
+def test_model_entities_lose_marks_at_their_edges() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tui.analysis.rules import trim_entity_edges
+
+    words = ["sights", ",", ">>", "Barra", "sagte", ">>", "bei", "Bloomberg", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words)
+    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 5, 6, label="PER"), Span(doc, 7, 9, label="ORG")]
+    assert [(ent.text, ent.label_) for ent in trim_entity_edges(doc).ents] == [("Barra", "PER"), ("Bloomberg", "ORG")]

@@ -11,7 +11,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
 
@@ -66,6 +66,7 @@ def add_rule_layer(nlp: Language, lang: str) -> None:
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(rule_patterns(lang))
     if "ner" in nlp.pipe_names:
+        nlp.add_pipe("randnotiz_entity_edges", before="randnotiz_rules")
         nlp.add_pipe("randnotiz_curated_names", before="randnotiz_rules")
 
 
@@ -74,13 +75,32 @@ def _make_curated_names(nlp: Language, name: str) -> CuratedNames:
     return CuratedNames(nlp)
 
 
+@Language.component("randnotiz_entity_edges")
+def trim_entity_edges(doc: Doc) -> Doc:
+    """Model entities start and end with a word, never with a mark: the NER
+    never saw the typewriter guillemets of ">> Barra" in training and may
+    take them in. Entities made only of marks are dropped."""
+    entities = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and _is_mark(doc[start]):
+            start += 1
+        while end > start and _is_mark(doc[end - 1]):
+            end -= 1
+        if start < end:
+            entities.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+    doc.ents = entities
+    return doc
+
+
 class CuratedNames:
     """Settles where a curated name and a model entity overlap:
 
     - the curated name strictly contains the entity ("Bloomberg Television"
       around "Bloomberg"): the model saw a prefix of a name it did not know;
     - the entity is the curated name plus words no name is made of —
-      function words and lowercase words ("The U.S. is a market that we"):
+      function words, lowercase words and marks such as "<<"
+      ("<<The U.S. is a market that we"):
       the model guessed the edges, typically in a foreign-language passage.
 
     In both cases the curated name wins; every other model entity stays.
@@ -115,7 +135,12 @@ def _padded_name(doc: Doc, entity: Span, start: int, end: int) -> bool:
     if not (entity.start <= start and end <= entity.end):
         return False
     extra = [token for token in entity if not start <= token.i < end]
-    return all(token.is_punct or token.is_lower or token.lower_ in _FUNCTION_WORDS for token in extra)
+    return all(_is_mark(token) or token.is_lower or token.lower_ in _FUNCTION_WORDS for token in extra)
+
+
+def _is_mark(token: Token) -> bool:
+    """Punctuation or a symbol such as the "<<" of typewriter guillemets."""
+    return not any(char.isalnum() for char in token.text)
 
 
 # Both languages' stop words: quoted English inside German news is common.

@@ -110,13 +110,16 @@ def test_a_model_entity_padded_with_typewriter_guillemets_is_trimmed_too() -> No
     assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [("U.S.", "LOC")]
 
 
-def test_model_entities_lose_marks_at_their_edges() -> None:
+def test_model_entities_lose_marks_at_their_edges_and_are_never_only_function_words() -> None:
     import spacy
     from spacy.tokens import Doc, Span
 
     from tui.analysis.rules import trim_entity_edges
 
-    words = ["sights", ",", ">>", "Barra", "sagte", ">>", "bei", "Bloomberg", "."]
+    words = ["sights", ",", ">>", "Barra", "sagte", ">>", "bei", "Bloomberg", ",", "<<", "We", "will", "Yahoo", "!"]
     doc = Doc(spacy.blank("de").vocab, words=words)
-    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 5, 6, label="PER"), Span(doc, 7, 9, label="ORG")]
-    assert [(ent.text, ent.label_) for ent in trim_entity_edges(doc).ents] == [("Barra", "PER"), ("Bloomberg", "ORG")]
+    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 5, 6, label="PER"), Span(doc, 7, 9, label="ORG"),
+                Span(doc, 9, 11, label="PER"), Span(doc, 12, 14, label="ORG")]
+    assert [(ent.text, ent.label_) for ent in trim_entity_edges(doc).ents] == [
+        ("Barra", "PER"), ("Bloomberg", "ORG"), ("Yahoo !", "ORG"),
+    ]

@@ -77,20 +77,29 @@ def _make_curated_names(nlp: Language, name: str) -> CuratedNames:
 
 @Language.component("randnotiz_entity_edges")
 def trim_entity_edges(doc: Doc) -> Doc:
-    """Model entities start and end with a word, never with a mark: the NER
-    never saw the typewriter guillemets of ">> Barra" in training and may
-    take them in. Entities made only of marks are dropped."""
+    """Model entities do not start or end with quotes, brackets, commas or
+    the typewriter guillemets of ">> Barra", which the NER never saw in
+    training and may take in. What is left must not be a lone function word
+    ("<<We" in an English quote). Other marks stay: "Yahoo!", "Chr." and
+    "Der Tag, als …" are names with their marks."""
     entities = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        while start < end and _is_mark(doc[start]):
+        while start < end and _is_edge_mark(doc[start]):
             start += 1
-        while end > start and _is_mark(doc[end - 1]):
+        while end > start and _is_edge_mark(doc[end - 1]):
             end -= 1
-        if start < end:
+        if end - start > 1 or (end - start == 1 and doc[start].lower_ not in _FUNCTION_WORDS):
             entities.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
     doc.ents = entities
     return doc
+
+
+def _is_edge_mark(token: Token) -> bool:
+    return token.is_quote or token.is_bracket or token.text in _EDGE_MARKS
+
+
+_EDGE_MARKS = {"<<", ">>", ",", ";"}
 
 
 class CuratedNames:

@@ -1,10 +1,11 @@
 """Convert the NER corpora into spaCy DocBins under training/corpus/.
 
-    python -m training.convert [--shared DIR] [--heldout 1000] [--extras] [--keep-minor] [--output DIR]
+    python -m training.convert [--shared DIR] [--heldout 1000] [--extras] [--drop-minor] [--output DIR]
 
 Writes
-  train.spacy         GermEval 2014 train minus the held-out tail
-  heldout.spacy       last N train sentences (checkpoint selection during training)
+  train.spacy         GermEval 2014 train minus the held-out tail; *deriv/*part keep labels
+                      of their own (LOCderiv "deutsche"), which are never scored or shown
+  heldout.spacy       last N train sentences (checkpoint selection during training), same labels
   germeval_dev.spacy  GermEval 2014 dev (outer layer) -- only used for final evaluation
   extra_*.spacy       optional extra corpora (--extras: MobIE train, LER dev)
   text_germeval.txt   whitespace-joined train tokens (input for the floret vectors)
@@ -51,15 +52,16 @@ def main(argv=None):
     p.add_argument("--shared", help="shared data dir (default $RANDNOTIZ_SHARED or ../shared/data)")
     p.add_argument("--heldout", type=int, default=1000)
     p.add_argument("--extras", action="store_true", help="also convert MobIE/LER (label-mapped, see common.LABEL_MAP)")
-    p.add_argument("--keep-minor", action="store_true",
-                   help="train/held-out keep *deriv/*part as labels of their own (LOCderiv, ...)")
+    p.add_argument("--drop-minor", action="store_true",
+                   help="*deriv/*part -> O in train/held-out too (by default they are labels of "
+                        "their own there, e.g. LOCderiv; dev always has them as O)")
     p.add_argument("--output", default=str(CORPUS_DIR))
     args = p.parse_args(argv)
 
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("de")
-    train = list(read_conll(germeval_train_path(args.shared), keep_minor=args.keep_minor))
+    train = list(read_conll(germeval_train_path(args.shared), keep_minor=not args.drop_minor))
     cut = len(train) - args.heldout
     print(f"GermEval train: {len(train)} sentences -> {cut} train / {args.heldout} held-out")
     _write(sentences_to_docs(nlp.vocab, train[:cut]), out / "train.spacy")

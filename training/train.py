@@ -27,16 +27,17 @@ VECTORS_INFO = {
     "type": "floret (mode floret), trained by training/vectors.py",
     "training_text": "Bundestag plenary protocols WP19+WP20 (~26M tokens, public domain) + GermEval 2014 "
                      "train tokens (CC BY 4.0); GermEval dev excluded",
-    "params": {"model": "cbow", "dim": 100, "bucket": 50000, "minn": 4, "maxn": 5, "hashCount": 2,
+    "params": {"model": "skipgram", "dim": 100, "bucket": 100000, "minn": 4, "maxn": 5, "hashCount": 2,
                "epoch": 5, "minCount": 5, "neg": 10},
 }
 VECTORS_NAME = "de_floret"
 
 DERIV_PART_DECISION = (
     "GermEval *deriv and *part tags (e.g. LOCderiv 'deutsche', ORGpart 'EU-Kommission', "
-    "'Merkel-Regierung' PERpart) are mapped to O in training and in evaluation: they are "
-    "adjectives/compounds, not names, and must not be highlighted. OTH is renamed MISC. "
-    "Only the outer GermEval layer is used.")
+    "PERpart 'Merkel-Regierung') are adjectives/compounds, not names: they are O in evaluation "
+    "and never shown to readers. In training they are labels of their own (LOCderiv, ORGpart, ...), "
+    "so the model need not learn 'deutsche' as O next to 'Deutschland' as LOC; Randnotiz drops "
+    "them. OTH is renamed MISC. Only the outer GermEval layer is used.")
 
 SOURCES = [
     {"name": "GermEval 2014 NER (NoSta-D), train split (outer layer, BIOES conversion from "
@@ -89,6 +90,22 @@ def _clean_config(model_dir: Path):
     cfg.to_disk(model_dir / "config.cfg")
 
 
+def _halve_vectors(model_dir: Path):
+    """Store the vector table as float16 (tui.analysis.half_vectors widens it on load):
+    half the package size; the packaged model is what gets evaluated below."""
+    import numpy
+    from spacy.util import load_config
+    table = model_dir / "vocab" / "vectors"
+    if not table.exists():
+        return
+    data = numpy.load(table)
+    with open(table, "wb") as fh:
+        numpy.save(fh, data.astype(numpy.float16))
+    cfg = load_config(model_dir / "config.cfg", interpolate=False)
+    cfg["nlp"]["vectors"] = {"@vectors": "randnotiz.HalfVectors.v1"}
+    cfg.to_disk(model_dir / "config.cfg")
+
+
 def _config_summary(model_dir: Path) -> dict:
     from spacy.util import load_config
     cfg = load_config(model_dir / "config.cfg", interpolate=True)
@@ -116,6 +133,7 @@ def package(run_dir: Path, dest: Path = DEFAULT_MODEL, shared=None, train_second
     shutil.copytree(src, dest)
     _clean_config(dest)
     _prune_strings(dest)
+    _halve_vectors(dest)
 
     t0 = time.perf_counter()
     nlp = spacy.load(dest)

@@ -36,7 +36,11 @@ def first_paint(runs: int) -> dict[str, float]:
     for _ in range(runs):
         env = {**os.environ, "RANDNOTIZ_BENCH_T0": repr(time.time())}
         out = subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "first_paint.py")], env=env, capture_output=True, text=True, check=True
+            [sys.executable, str(ROOT / "bench" / "first_paint.py")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
@@ -73,13 +77,18 @@ def cli_throughput(lang: str, target_tokens: int, tokens_per_text: float) -> dic
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "tui", "analyze", "--jsonl", "--lang", lang],
-        input=lines, capture_output=True, text=True, check=True,
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return {"cli_wall_s": time.perf_counter() - start, "cli_texts": count}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5, help="start-ups to take the median of")
     parser.add_argument("--lang", default="de")
     parser.add_argument("--tokens", type=int, default=100_000, help="tokens for the throughput run")
@@ -89,13 +98,19 @@ def main() -> None:
     print(f"reader, seed article (headless 140x40, median of {args.runs} cold starts):")
     print(f"  time to first paint      {paint['first_paint_s']:.2f} s")
     print(f"  time to analysis complete {paint['analysis_complete_s']:.2f} s")
-    print(f"  peak memory               {paint['ui_rss_mb']:.0f} MB UI + {paint['analysis_rss_mb']:.0f} MB analysis process")
+    print(
+        f"  peak memory               {paint['ui_rss_mb']:.0f} MB UI + {paint['analysis_rss_mb']:.0f} MB analysis process"
+    )
     batch = throughput(args.lang, args.tokens)
     print(f"analyze --jsonl ({args.lang}, pipeline {batch['pipeline']}):")
     print(f"  pipeline load             {batch['pipeline_load_s']:.2f} s")
-    print(f"  throughput                {batch['tokens_per_s']:,.0f} tokens/s ({batch['tokens']:,} tokens, {batch['texts']} texts)")
+    print(
+        f"  throughput                {batch['tokens_per_s']:,.0f} tokens/s ({batch['tokens']:,} tokens, {batch['texts']} texts)"
+    )
     cli = cli_throughput(args.lang, args.tokens, batch["tokens"] / batch["texts"])
-    print(f"  end to end via the CLI    {cli['cli_wall_s']:.2f} s for {cli['cli_texts']} lines incl. start-up")
+    print(
+        f"  end to end via the CLI    {cli['cli_wall_s']:.2f} s for {cli['cli_texts']} lines incl. start-up"
+    )
 
 
 if __name__ == "__main__":

@@ -31,10 +31,16 @@ async def main(path: str | None) -> None:
     # The UI process, and the analysis process (a child, measured after it ended).
     ui_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     analysis_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({
-        "first_paint_s": first_paint, "analysis_complete_s": complete,
-        "ui_rss_mb": ui_mb, "analysis_rss_mb": analysis_mb,
-    }))
+    print(
+        json.dumps(
+            {
+                "first_paint_s": first_paint,
+                "analysis_complete_s": complete,
+                "ui_rss_mb": ui_mb,
+                "analysis_rss_mb": analysis_mb,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":  # the analysis process is spawned and imports this module

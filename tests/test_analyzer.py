@@ -13,7 +13,7 @@ def test_progress_is_reported_per_chunk_up_to_one() -> None:
     assert len(seen) >= 4 and seen == sorted(seen) and seen[-1] == 1.0
     # Offsets of later chunks are shifted into the whole text.
     last = analysis.entities[-1]
-    assert last.start > 3 * CHUNK_CHARS and text[last.start:last.end] == last.text
+    assert last.start > 3 * CHUNK_CHARS and text[last.start : last.end] == last.text
 
 
 def test_batch_and_single_analysis_agree() -> None:

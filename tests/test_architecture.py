@@ -21,7 +21,11 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted((PACKAGE / "analysis").rglob("*.py")), ids=lambda p: p.name)
 def test_analysis_does_not_import_the_ui(path: Path) -> None:
-    offending = {m for m in imported_modules(path) if m.split(".")[0] in {"textual", "rich"} or m.startswith(UI_MODULES[2:])}
+    offending = {
+        m
+        for m in imported_modules(path)
+        if m.split(".")[0] in {"textual", "rich"} or m.startswith(UI_MODULES[2:])
+    }
     assert not offending, f"{path.name} imports {offending}"
 
 

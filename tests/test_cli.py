@@ -46,7 +46,11 @@ def test_jsonl_keeps_order_ids_and_the_contract(monkeypatch, capsys) -> None:
     assert (quote["kind"], quote["text"], quote["speaker"]["text"]) == ("direct", "Wir kommen", "Hugo Barra")
     number = results[1]["numbers"][0]
     assert (number["text"], number["value"], number["unit"], number["kind"], number["approx"]) == (
-        "1.500 Euro", 1500, "EUR", "money", False
+        "1.500 Euro",
+        1500,
+        "EUR",
+        "money",
+        False,
     )
     assert results[2]["lang"] == "en"
     assert results[2]["numbers"][0]["value"] == 384122
@@ -63,7 +67,12 @@ def test_jsonl_bad_lines_give_error_objects_and_processing_continues(monkeypatch
     ]
     results = run_jsonl(monkeypatch, capsys, lines)
     assert [(r["id"], "error" in r) for r in results] == [
-        (None, True), (None, True), (1, True), (2, True), (3, True), (4, False),
+        (None, True),
+        (None, True),
+        (1, True),
+        (2, True),
+        (3, True),
+        (4, False),
     ]
     assert results[0]["error"].startswith("invalid JSON")
     assert results[2]["error"] == "missing 'text' (a string)"
@@ -74,7 +83,9 @@ def test_jsonl_bad_lines_give_error_objects_and_processing_continues(monkeypatch
 def test_jsonl_streams_before_input_ends() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", "analyze", "--jsonl", "--batch-size", "1"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         process.stdin.write(json.dumps({"id": "first", "text": "Xiaomi wächst."}) + "\n")

@@ -39,4 +39,6 @@ def test_the_ui_starts_without_importing_spacy() -> None:
     # spaCy loads in the analysis worker; importing it first would delay
     # the first paint by a second.
     code = "import sys, tui.app, tui.cli; print('spacy' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    )

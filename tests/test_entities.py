@@ -9,8 +9,14 @@ def entities(text: str, lang: str = "de") -> list[tuple[str, str]]:
 
 
 def test_cldr_places_in_german_with_genitive() -> None:
-    assert entities("Wie in Indien will Xiaomi auch in Vereinigte Staaten und Wien wachsen, trotz Chinas Lage.") == [
-        ("Indien", "LOC"), ("Xiaomi", "ORG"), ("Vereinigte Staaten", "LOC"), ("Wien", "LOC"), ("Chinas", "LOC"),
+    assert entities(
+        "Wie in Indien will Xiaomi auch in Vereinigte Staaten und Wien wachsen, trotz Chinas Lage."
+    ) == [
+        ("Indien", "LOC"),
+        ("Xiaomi", "ORG"),
+        ("Vereinigte Staaten", "LOC"),
+        ("Wien", "LOC"),
+        ("Chinas", "LOC"),
     ]
 
 
@@ -20,16 +26,23 @@ def test_cldr_places_in_english() -> None:
 
 def test_persons_from_given_names_and_their_surnames_later() -> None:
     assert entities("Hugo Barra wechselte zu Xiaomi. Barra sagte nichts.") == [
-        ("Hugo Barra", "PER"), ("Xiaomi", "ORG"), ("Barra", "PER"),
+        ("Hugo Barra", "PER"),
+        ("Xiaomi", "ORG"),
+        ("Barra", "PER"),
     ]
 
 
 def test_organisations_with_legal_forms() -> None:
-    assert entities("Die Muster Solar GmbH baut in Hamburg.") == [("Muster Solar GmbH", "ORG"), ("Hamburg", "LOC")]
+    assert entities("Die Muster Solar GmbH baut in Hamburg.") == [
+        ("Muster Solar GmbH", "ORG"),
+        ("Hamburg", "LOC"),
+    ]
 
 
 def test_institutions_with_their_place() -> None:
-    assert entities("She is an economist at the University of Hamburg.", "en") == [("University of Hamburg", "ORG")]
+    assert entities("She is an economist at the University of Hamburg.", "en") == [
+        ("University of Hamburg", "ORG")
+    ]
 
 
 def test_every_entity_is_a_slice_of_the_text() -> None:
@@ -37,13 +50,14 @@ def test_every_entity_is_a_slice_of_the_text() -> None:
     analysis = analyze(text, "de", model="rules")
     assert analysis.entities
     for entity in analysis.entities:
-        assert text[entity.start:entity.end] == entity.text
+        assert text[entity.start : entity.end] == entity.text
 
 
 def test_glossary_merges_surnames_and_genitives() -> None:
     analysis = analyze("Hugo Barra kam nach China. Chinas Markt lockt Barra.", "de", model="rules")
     assert [(g.name, g.label, len(g.mentions)) for g in analysis.glossary] == [
-        ("Hugo Barra", "PER", 2), ("China", "LOC", 2),
+        ("Hugo Barra", "PER", 2),
+        ("China", "LOC", 2),
     ]
 
 
@@ -57,7 +71,10 @@ def test_a_curated_name_wins_over_a_model_entity_it_contains() -> None:
     doc = nlp("Barra sagte bei Bloomberg Television und bei Bloomberg etwas.")
     doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 7, 8, label="ORG")]
     doc = CuratedNames(nlp)(doc)
-    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Bloomberg Television", "ORG"), ("Bloomberg", "ORG")]
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [
+        ("Bloomberg Television", "ORG"),
+        ("Bloomberg", "ORG"),
+    ]
 
 
 def test_a_curated_name_does_not_cut_a_longer_model_entity() -> None:
@@ -93,8 +110,11 @@ def test_the_models_labels_for_derived_words_and_compounds_are_not_shown() -> No
 
     nlp = spacy.blank("de")
     doc = nlp("Die deutsche EU-Kommission tagt in Brüssel.")
-    doc.ents = [Span(doc, 1, 2, label="LOCderiv"), Span(doc, 2, 3, label="ORGpart"),
-                Span(doc, 5, 6, label="LOC")]
+    doc.ents = [
+        Span(doc, 1, 2, label="LOCderiv"),
+        Span(doc, 2, 3, label="ORGpart"),
+        Span(doc, 5, 6, label="LOC"),
+    ]
     assert [(e.text, e.label, e.start) for e in entities_from_doc(doc, offset=10)] == [("Brüssel", "LOC", 45)]
 
 
@@ -116,10 +136,32 @@ def test_model_entities_lose_marks_at_their_edges_and_are_never_only_function_wo
 
     from tui.analysis.rules import trim_entity_edges
 
-    words = ["sights", ",", ">>", "Barra", "sagte", ">>", "bei", "Bloomberg", ",", "<<", "We", "will", "Yahoo", "!"]
+    words = [
+        "sights",
+        ",",
+        ">>",
+        "Barra",
+        "sagte",
+        ">>",
+        "bei",
+        "Bloomberg",
+        ",",
+        "<<",
+        "We",
+        "will",
+        "Yahoo",
+        "!",
+    ]
     doc = Doc(spacy.blank("de").vocab, words=words)
-    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 5, 6, label="PER"), Span(doc, 7, 9, label="ORG"),
-                Span(doc, 9, 11, label="PER"), Span(doc, 12, 14, label="ORG")]
+    doc.ents = [
+        Span(doc, 2, 4, label="PER"),
+        Span(doc, 5, 6, label="PER"),
+        Span(doc, 7, 9, label="ORG"),
+        Span(doc, 9, 11, label="PER"),
+        Span(doc, 12, 14, label="ORG"),
+    ]
     assert [(ent.text, ent.label_) for ent in trim_entity_edges(doc).ents] == [
-        ("Barra", "PER"), ("Bloomberg", "ORG"), ("Yahoo !", "ORG"),
+        ("Barra", "PER"),
+        ("Bloomberg", "ORG"),
+        ("Yahoo !", "ORG"),
     ]

@@ -13,8 +13,9 @@ from tui.analysis.half_vectors import HalfVectors
 
 def test_the_table_is_half_on_disk_and_full_in_memory(tmp_path) -> None:
     data = numpy.random.default_rng(0).normal(size=(50, 8)).astype(numpy.float32)
-    vectors = HalfVectors(strings=spacy.blank("de").vocab.strings, data=data, mode="floret",
-                          minn=4, maxn=5, hash_count=2)
+    vectors = HalfVectors(
+        strings=spacy.blank("de").vocab.strings, data=data, mode="floret", minn=4, maxn=5, hash_count=2
+    )
     vectors.to_disk(tmp_path)
 
     assert numpy.load(tmp_path / "vectors").dtype == numpy.float16

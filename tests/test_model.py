@@ -40,7 +40,10 @@ def test_it_is_lean_and_says_where_it_comes_from() -> None:
             "Angela Merkel traf am Montag in Paris den französischen Präsidenten Emmanuel Macron.",
             [("Angela Merkel", "PER"), ("Paris", "LOC"), ("Emmanuel Macron", "PER")],
         ),
-        ("Der Autobauer Volkswagen hat seinen Sitz in Wolfsburg.", [("Volkswagen", "ORG"), ("Wolfsburg", "LOC")]),
+        (
+            "Der Autobauer Volkswagen hat seinen Sitz in Wolfsburg.",
+            [("Volkswagen", "ORG"), ("Wolfsburg", "LOC")],
+        ),
         (
             "Die Deutsche Bahn will bis 2030 mehr Züge zwischen Berlin und München einsetzen.",
             [("Deutsche Bahn", "ORG"), ("Berlin", "LOC"), ("München", "LOC")],
@@ -53,5 +56,7 @@ def test_it_is_lean_and_says_where_it_comes_from() -> None:
 )
 def test_the_model_alone_labels_news_sentences(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
     # The model also tags derived words ("französischen" LOCderiv), which are never shown.
-    shown = [(ent.text, ent.label_) for ent in nlp(sentence).ents if ent.label_ in {"PER", "LOC", "ORG", "MISC"}]
+    shown = [
+        (ent.text, ent.label_) for ent in nlp(sentence).ents if ent.label_ in {"PER", "LOC", "ORG", "MISC"}
+    ]
     assert shown == expected

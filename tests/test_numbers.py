@@ -11,18 +11,24 @@ def test_german_thousands_and_hedges_from_the_seed() -> None:
     assert numbers("hat der Hersteller ungefähr 1.500 Patente von Microsoft gekauft") == [
         ("1.500", 1500, "Patente", "cardinal", True)
     ]
-    assert numbers("Mit knapp 15.000 verkaufen Einheiten im letzten Quartal unter den Top 5, im Vergleich") == [
+    assert numbers(
+        "Mit knapp 15.000 verkaufen Einheiten im letzten Quartal unter den Top 5, im Vergleich"
+    ) == [
         ("15.000", 15000, "Einheiten", "cardinal", True),
         ("5", 5, None, "cardinal", False),
     ]
 
 
 def test_english_grouping() -> None:
-    assert numbers("The town has 384,122 residents.", "en") == [("384,122", 384122, "residents", "cardinal", False)]
+    assert numbers("The town has 384,122 residents.", "en") == [
+        ("384,122", 384122, "residents", "cardinal", False)
+    ]
 
 
 def test_percent_points_money_and_scale_words() -> None:
-    assert numbers("Der Umsatz stieg um 5 Prozent auf rund 3,2 Milliarden Euro, der Anteil um 2 Prozentpunkte.") == [
+    assert numbers(
+        "Der Umsatz stieg um 5 Prozent auf rund 3,2 Milliarden Euro, der Anteil um 2 Prozentpunkte."
+    ) == [
         ("5 Prozent", 5, "%", "percent", False),
         ("3,2 Milliarden Euro", 3_200_000_000, "EUR", "money", True),
         ("2 Prozentpunkte", 2, "pp", "percentage_points", False),
@@ -58,6 +64,8 @@ def test_malformed_for_the_locale_gets_no_value() -> None:
     assert parse_digits("12.06", "de") == (None, False)
 
 
-@pytest.mark.parametrize(("digits", "lang", "value"), [("1.500,25", "de", 1500.25), ("1,500.25", "en", 1500.25)])
+@pytest.mark.parametrize(
+    ("digits", "lang", "value"), [("1.500,25", "de", 1500.25), ("1,500.25", "en", 1500.25)]
+)
 def test_decimal_with_grouping(digits: str, lang: str, value: float) -> None:
     assert float(parse_digits(digits, lang)[0]) == value

@@ -13,8 +13,33 @@ from tui.analysis.numbers import parse_digits
 from tui.widgets.article_view import wrap
 
 WORDS = st.sampled_from(
-    ["Xiaomi", "Hugo", "Barra", "sagte", "„", "“", "»", "«", '"', "1.500", "3,5", "Prozent", "Euro", "sei",
-     "Laut", "Indien", "\n", "Ⅻ", "漢字", "e\u0301", "\r\n", "\x1b[31m", "[bold]", " ", "."]
+    [
+        "Xiaomi",
+        "Hugo",
+        "Barra",
+        "sagte",
+        "„",
+        "“",
+        "»",
+        "«",
+        '"',
+        "1.500",
+        "3,5",
+        "Prozent",
+        "Euro",
+        "sei",
+        "Laut",
+        "Indien",
+        "\n",
+        "Ⅻ",
+        "漢字",
+        "e\u0301",
+        "\r\n",
+        "\x1b[31m",
+        "[bold]",
+        " ",
+        ".",
+    ]
 )
 
 
@@ -26,7 +51,7 @@ def test_every_span_slices_the_normalised_text(text: str) -> None:
     spans += [q.speaker for q in analysis.quotes if q.speaker] + [q.cue for q in analysis.quotes if q.cue]
     for span in spans:
         assert 0 <= span.start <= span.end <= len(analysis.text)
-        assert analysis.text[span.start:span.end] == span.text
+        assert analysis.text[span.start : span.end] == span.text
 
 
 @settings(max_examples=200, deadline=None)

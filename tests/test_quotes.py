@@ -28,7 +28,9 @@ def test_every_common_quotation_style(text: str) -> None:
 
 
 def test_speaker_before_with_colon() -> None:
-    assert quotes("Angela Merkel sagte: „Wir schaffen das.“") == [("direct", "Wir schaffen das.", "Angela Merkel")]
+    assert quotes("Angela Merkel sagte: „Wir schaffen das.“") == [
+        ("direct", "Wir schaffen das.", "Angela Merkel")
+    ]
 
 
 def test_quote_spanning_sentences() -> None:
@@ -64,7 +66,9 @@ def test_reported_speech_in_konjunktiv_with_laut() -> None:
 
 
 def test_reported_speech_after_dass_and_comma() -> None:
-    assert quotes("Angela Merkel sagte, die Lage sei ernst.") == [("indirect", "die Lage sei ernst", "Angela Merkel")]
+    assert quotes("Angela Merkel sagte, die Lage sei ernst.") == [
+        ("indirect", "die Lage sei ernst", "Angela Merkel")
+    ]
     assert quotes("Peter Meier erklärte, dass der Plan scheitern werde.") == [
         ("indirect", "der Plan scheitern werde", "Peter Meier")
     ]
@@ -78,9 +82,13 @@ def test_reported_speech_carries_on_in_the_paragraph() -> None:
 
 
 def test_english_reported_speech() -> None:
-    assert quotes("Tim Cook said that sales would rise.", "en") == [("indirect", "sales would rise", "Tim Cook")]
+    assert quotes("Tim Cook said that sales would rise.", "en") == [
+        ("indirect", "sales would rise", "Tim Cook")
+    ]
 
 
 def test_cited_sources() -> None:
-    analysis = analyze("Laut einem Interview mit Bloomberg plane Xiaomi viel. (Quelle: Reuters)", "de", model="rules")
+    analysis = analyze(
+        "Laut einem Interview mit Bloomberg plane Xiaomi viel. (Quelle: Reuters)", "de", model="rules"
+    )
     assert [source.text for source in analysis.sources] == ["Bloomberg", "Reuters"]

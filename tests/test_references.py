@@ -34,7 +34,11 @@ def test_entities_found_with_the_right_label(case) -> None:
     found: dict[str, set[str]] = {}
     for entity in analysis.entities:
         found.setdefault(entity.text, set()).add(entity.label)
-    missing = [(text, label) for text, label in reference["entities"] if not found.get(text, set()) & set(label.split("|"))]
+    missing = [
+        (text, label)
+        for text, label in reference["entities"]
+        if not found.get(text, set()) & set(label.split("|"))
+    ]
     assert not missing, f"not found with the right label: {missing}"
 
 
@@ -52,7 +56,9 @@ def test_direct_quotes_and_speakers(case) -> None:
 def test_reported_speech_and_speakers(case) -> None:
     reference, analysis = case
     for expected in reference["reported"]:
-        quote = next((q for q in analysis.quotes if q.kind == "indirect" and expected["contains"] in q.text), None)
+        quote = next(
+            (q for q in analysis.quotes if q.kind == "indirect" and expected["contains"] in q.text), None
+        )
         assert quote is not None, f"reported speech not found: {expected['contains']!r}"
         assert accepts(expected["speaker"], quote.speaker.text if quote.speaker else None)
 
@@ -81,7 +87,7 @@ def test_offsets_slice_the_text(case) -> None:
     spans += [m for entry in analysis.glossary for m in entry.mentions]
     spans += [q.speaker for q in analysis.quotes if q.speaker]
     for span in spans:
-        assert analysis.text[span.start:span.end] == span.text
+        assert analysis.text[span.start : span.end] == span.text
 
 
 def test_the_shared_reference_is_our_copy(shared) -> None:
@@ -89,4 +95,6 @@ def test_the_shared_reference_is_our_copy(shared) -> None:
     theirs = json.loads((shared / "gold" / "000_a5b80755fbe5080f.json").read_text("utf-8"))
     for key in ("entities", "quotes", "reported", "sources", "numbers"):
         assert ours[key] == theirs[key]
-    assert (SEEDS / "xiaomi-usa.de.txt").read_bytes() == (shared / "seeds" / "000_a5b80755fbe5080f.txt").read_bytes()
+    assert (SEEDS / "xiaomi-usa.de.txt").read_bytes() == (
+        shared / "seeds" / "000_a5b80755fbe5080f.txt"
+    ).read_bytes()

@@ -1,7 +1,8 @@
 """Unit tests for the evaluation helpers (no trained model needed).
 
-    python -m pytest tests/test_training_evaluate.py
+python -m pytest tests/test_training_evaluate.py
 """
+
 import spacy
 from spacy.tokens import Span
 
@@ -27,7 +28,11 @@ def test_minor_labels_are_kept_only_when_asked():
 
 def test_bio_to_spans():
     assert bio_to_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "B-LOC"]) == [
-        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "LOC")]
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+        (5, 6, "LOC"),
+    ]
 
 
 def test_score_spans_strict():
@@ -41,8 +46,9 @@ def test_score_spans_strict():
 
 def test_read_germeval_and_two_column(tmp_path):
     tsv = tmp_path / "g.tsv"
-    tsv.write_text("#\tsrc\t[2010]\t\n1\tIn\tO\tO\n2\tBerlin\tB-LOC\tO\n3\tdeutsche\tB-LOCderiv\tO\n\n",
-                   encoding="utf-8")
+    tsv.write_text(
+        "#\tsrc\t[2010]\t\n1\tIn\tO\tO\n2\tBerlin\tB-LOC\tO\n3\tdeutsche\tB-LOCderiv\tO\n\n", encoding="utf-8"
+    )
     two = tmp_path / "t.bioes"
     two.write_text("Angela B-PER\nMerkel E-PER\nsagt O\n", encoding="utf-8")
     assert list(read_conll(tsv)) == [(["In", "Berlin", "deutsche"], ["O", "B-LOC", "O"])]

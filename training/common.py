@@ -7,11 +7,12 @@ Label scheme of the shipped model: PER, LOC, ORG, MISC.
     "deutsche" as a place; the derived/partial forms are not names.
 Only the OUTER GermEval layer is used (the 2-column train file only has that one).
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, Tuple
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TRAINING_DIR = REPO_ROOT / "training"
@@ -21,10 +22,10 @@ OUTPUT_DIR = TRAINING_DIR / "output"
 DEFAULT_MODEL = REPO_ROOT / "tui" / "models" / "de_randnotiz"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
-Sentence = Tuple[List[str], List[str]]  # (tokens, BIO tags with normalised labels)
+Sentence = tuple[list[str], list[str]]  # (tokens, BIO tags with normalised labels)
 
 
-def shared_data_dir(override: Optional[str] = None) -> Path:
+def shared_data_dir(override: str | None = None) -> Path:
     """Data root: CLI override > $RANDNOTIZ_SHARED > ../shared/data relative to the repo."""
     if override:
         return Path(override).expanduser().resolve()
@@ -34,11 +35,11 @@ def shared_data_dir(override: Optional[str] = None) -> Path:
     return (REPO_ROOT.parent / "shared" / "data").resolve()
 
 
-def germeval_dev_path(shared: Optional[str] = None) -> Path:
+def germeval_dev_path(shared: str | None = None) -> Path:
     return shared_data_dir(shared) / "germeval2014" / "NER-de-dev.tsv"
 
 
-def germeval_train_path(shared: Optional[str] = None) -> Path:
+def germeval_train_path(shared: str | None = None) -> Path:
     return shared_data_dir(shared) / "germeval2014" / "train_bioes.train"
 
 
@@ -46,22 +47,45 @@ def germeval_train_path(shared: Optional[str] = None) -> Path:
 
 # fine-grained labels of other corpora -> our 4 labels (None = drop to O)
 LABEL_MAP = {
-    "PER": "PER", "PERSON": "PER",
-    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
-    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
-    "OTH": "MISC", "MISC": "MISC",
+    "PER": "PER",
+    "PERSON": "PER",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "GPE": "LOC",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+    "OTH": "MISC",
+    "MISC": "MISC",
     # LER (German legal entity recognition, fine labels)
-    "PER_LER": "PER", "RR": "PER", "AN": "PER",            # person, judge, lawyer
-    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",  # country, city, street, landscape
-    "ORG_LER": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "MISC",  # company, institution, court, brand
+    "PER_LER": "PER",
+    "RR": "PER",
+    "AN": "PER",  # person, judge, lawyer
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",  # country, city, street, landscape
+    "ORG_LER": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
+    "MRK": "MISC",  # company, institution, court, brand
     # MobIE (traffic/mobility news + tweets)
-    "LOCATION-CITY": "LOC", "LOCATION-STREET": "LOC", "LOCATION-STOP": "LOC",
+    "LOCATION-CITY": "LOC",
+    "LOCATION-STREET": "LOC",
+    "LOCATION-STOP": "LOC",
     "ORGANIZATION-COMPANY": "ORG",
-    "GS": None, "VO": None, "EUN": None, "VS": None, "VT": None, "RS": None, "LIT": None,
+    "GS": None,
+    "VO": None,
+    "EUN": None,
+    "VS": None,
+    "VT": None,
+    "RS": None,
+    "LIT": None,
 }
 
 
-def normalise_label(label: str, keep_minor: bool = False) -> Optional[str]:
+def normalise_label(label: str, keep_minor: bool = False) -> str | None:
     """Our label for a corpus label, or None for O.  ``keep_minor`` keeps GermEval's
     *deriv / *part as labels of their own ("LOCderiv"), for training only: the model
     then no longer has to learn "deutsche" as O next to "Deutschland" as LOC.
@@ -89,7 +113,7 @@ def normalise_tag(tag: str, keep_minor: bool = False) -> str:
     return "I-" + norm  # I, E, L
 
 
-def bio_to_spans(tags: List[str]) -> List[Tuple[int, int, str]]:
+def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """BIO tags -> [(start, end_exclusive, label)]. An I- that does not continue
     a span of the same label starts a new span (conlleval-style leniency)."""
     spans = []
@@ -106,15 +130,16 @@ def bio_to_spans(tags: List[str]) -> List[Tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- readers
 
+
 def read_conll(path: os.PathLike | str, keep_minor: bool = False) -> Iterator[Sentence]:
     """Read a CoNLL-style file.  Detects:
       * GermEval 2014 TSV: ``#\t`` comment lines, ``idx<TAB>token<TAB>outer<TAB>inner``
         -> token = column 2, tag = column 3 (outer layer);
       * 2-column (or n-column) BIO/BIOES: token = first column, tag = last column.
     ``-DOCSTART-`` lines and ``#`` comment lines are skipped."""
-    tokens: List[str] = []
-    tags: List[str] = []
-    germeval: Optional[bool] = None
+    tokens: list[str] = []
+    tags: list[str] = []
+    germeval: bool | None = None
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
             line = raw.rstrip("\n").rstrip("\r")

@@ -10,17 +10,24 @@ Writes
   extra_*.spacy       optional extra corpora (--extras: MobIE train, LER dev)
   text_germeval.txt   whitespace-joined train tokens (input for the floret vectors)
 """
+
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
 
-from .common import (CORPUS_DIR, germeval_dev_path, germeval_train_path, read_conll,
-                     sentences_to_docs, shared_data_dir)
+from .common import (
+    CORPUS_DIR,
+    germeval_dev_path,
+    germeval_train_path,
+    read_conll,
+    sentences_to_docs,
+    shared_data_dir,
+)
 
 
 def _write(docs, path):
@@ -51,10 +58,15 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--shared", help="shared data dir (default $RANDNOTIZ_SHARED or ../shared/data)")
     p.add_argument("--heldout", type=int, default=1000)
-    p.add_argument("--extras", action="store_true", help="also convert MobIE/LER (label-mapped, see common.LABEL_MAP)")
-    p.add_argument("--drop-minor", action="store_true",
-                   help="*deriv/*part -> O in train/held-out too (by default they are labels of "
-                        "their own there, e.g. LOCderiv; dev always has them as O)")
+    p.add_argument(
+        "--extras", action="store_true", help="also convert MobIE/LER (label-mapped, see common.LABEL_MAP)"
+    )
+    p.add_argument(
+        "--drop-minor",
+        action="store_true",
+        help="*deriv/*part -> O in train/held-out too (by default they are labels of "
+        "their own there, e.g. LOCderiv; dev always has them as O)",
+    )
     p.add_argument("--output", default=str(CORPUS_DIR))
     args = p.parse_args(argv)
 
@@ -66,11 +78,11 @@ def main(argv=None):
     print(f"GermEval train: {len(train)} sentences -> {cut} train / {args.heldout} held-out")
     _write(sentences_to_docs(nlp.vocab, train[:cut]), out / "train.spacy")
     _write(sentences_to_docs(nlp.vocab, train[cut:]), out / "heldout.spacy")
-    _write(sentences_to_docs(nlp.vocab, read_conll(germeval_dev_path(args.shared))),
-           out / "germeval_dev.spacy")
+    _write(
+        sentences_to_docs(nlp.vocab, read_conll(germeval_dev_path(args.shared))), out / "germeval_dev.spacy"
+    )
     with open(out / "text_germeval.txt", "w", encoding="utf-8") as fh:
-        for toks, _ in train:
-            fh.write(" ".join(toks) + "\n")
+        fh.writelines(" ".join(toks) + "\n" for toks, _ in train)
     if args.extras:
         convert_extras(nlp, args.shared, out)
 

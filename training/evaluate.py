@@ -7,18 +7,19 @@ FILES may be GermEval 4-column TSV or any CoNLL-style token/tag file (BIO or BIO
 token = first column, tag = last column).  Prints per-label P/R/F1, the micro total
 and throughput (tokens/s of nlp.pipe on pre-tokenised docs, and on raw text incl. tokenizer).
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import time
 from collections import Counter
-from typing import Dict, Iterable, List, Sequence
+from collections.abc import Iterable, Sequence
 
 from .common import DEFAULT_MODEL, LABELS, germeval_dev_path, read_conll, sentences_to_docs
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> Dict[str, float]:
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -48,8 +49,9 @@ def evaluate(nlp, docs, batch_size: int = 256) -> dict:
     from spacy.tokens import Doc
 
     docs = list(docs)
-    inputs = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
-              for d in docs]
+    inputs = [
+        Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs
+    ]
     n_tok = sum(len(d) for d in docs)
     t0 = time.perf_counter()
     preds = list(nlp.pipe(inputs, batch_size=batch_size))
@@ -58,12 +60,13 @@ def evaluate(nlp, docs, batch_size: int = 256) -> dict:
     gold = [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in LABELS] for d in docs]
     pred = [[(e.start, e.end, e.label_) for e in d.ents if e.label_ in LABELS] for d in preds]
     res = score_spans(gold, pred)
-    res.update({"n_docs": len(docs), "n_tokens": n_tok, "seconds": dt,
-                "tokens_per_s": n_tok / dt if dt else 0.0})
+    res.update(
+        {"n_docs": len(docs), "n_tokens": n_tok, "seconds": dt, "tokens_per_s": n_tok / dt if dt else 0.0}
+    )
     return res
 
 
-def raw_text_speed(nlp, texts: List[str], batch_size: int = 256) -> float:
+def raw_text_speed(nlp, texts: list[str], batch_size: int = 256) -> float:
     """tokens/s of nlp.pipe on raw strings (tokenizer included)."""
     t0 = time.perf_counter()
     n = sum(len(d) for d in nlp.pipe(texts, batch_size=batch_size))
@@ -74,10 +77,16 @@ def format_report(res: dict, title: str = "") -> str:
     lines = [title] if title else []
     lines.append(f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
     for lab, s in res["per_label"].items():
-        lines.append(f"{lab:<8}{s['p']*100:8.2f}{s['r']*100:8.2f}{s['f']*100:8.2f}{s['n_gold']:7d}{s['n_pred']:7d}")
+        lines.append(
+            f"{lab:<8}{s['p'] * 100:8.2f}{s['r'] * 100:8.2f}{s['f'] * 100:8.2f}{s['n_gold']:7d}{s['n_pred']:7d}"
+        )
     m = res["micro"]
-    lines.append(f"{'MICRO':<8}{m['p']*100:8.2f}{m['r']*100:8.2f}{m['f']*100:8.2f}{m['n_gold']:7d}{m['n_pred']:7d}")
-    lines.append(f"{res['n_tokens']} tokens, {res['n_docs']} docs, {res['tokens_per_s']:.0f} tokens/s (pre-tokenised)")
+    lines.append(
+        f"{'MICRO':<8}{m['p'] * 100:8.2f}{m['r'] * 100:8.2f}{m['f'] * 100:8.2f}{m['n_gold']:7d}{m['n_pred']:7d}"
+    )
+    lines.append(
+        f"{res['n_tokens']} tokens, {res['n_docs']} docs, {res['tokens_per_s']:.0f} tokens/s (pre-tokenised)"
+    )
     if "raw_tokens_per_s" in res:
         lines.append(f"raw-text nlp.pipe incl. tokenizer: {res['raw_tokens_per_s']:.0f} tokens/s")
     return "\n".join(lines)

@@ -7,6 +7,7 @@ Bundestag paragraphs; never dev) and runs `spacy pretrain training/config.cfg
 training/pretrain/` (1 epoch, weights saved every 100 batches of 3000 words).
 Use the result with  --paths.init_tok2vec training/pretrain/model-last.bin  (or modelN.bin).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,13 +39,24 @@ def main(argv=None):
         texts += [l.strip() for l in fh if l.strip()]
     random.Random(args.seed).shuffle(texts)
     with open(out, "w", encoding="utf-8") as fh:
-        for t in texts:
-            fh.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
     print(f"{out}: {len(texts)} texts")
     env = dict(os.environ, OMP_NUM_THREADS="1")
     shutil.rmtree(TRAINING_DIR / "pretrain", ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "spacy", "pretrain", str(TRAINING_DIR / "config.cfg"),
-                    str(TRAINING_DIR / "pretrain"), *args.overrides], check=True, cwd=REPO_ROOT, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "pretrain",
+            str(TRAINING_DIR / "config.cfg"),
+            str(TRAINING_DIR / "pretrain"),
+            *args.overrides,
+        ],
+        check=True,
+        cwd=REPO_ROOT,
+        env=env,
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ from .evaluate import evaluate
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("files", nargs="*")
     parser.add_argument("--model", default=str(DEFAULT_MODEL))
     parser.add_argument("--shared", help="shared data dir (default $RANDNOTIZ_SHARED or ../shared/data)")
@@ -35,8 +37,12 @@ def main(argv: list[str] | None = None) -> None:
             docs = list(sentences_to_docs(nlp.vocab, read_conll(path)))
             result = evaluate(nlp, docs)
             micro = result["micro"]
-            labels = "  ".join(f"{label} {score['f'] * 100:.1f}" for label, score in result["per_label"].items())
-            print(f"{name:<20}{micro['p'] * 100:7.2f}{micro['r'] * 100:7.2f}{micro['f'] * 100:7.2f}   {labels}")
+            labels = "  ".join(
+                f"{label} {score['f'] * 100:.1f}" for label, score in result["per_label"].items()
+            )
+            print(
+                f"{name:<20}{micro['p'] * 100:7.2f}{micro['r'] * 100:7.2f}{micro['f'] * 100:7.2f}   {labels}"
+            )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Existing corpus/vector outputs are reused; pass --force to rebuild them.
 
     python -m training.train --package-only --run training/output/<run>   # package an existing run
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,9 +27,18 @@ VERSION = "1.0.0"
 VECTORS_INFO = {
     "type": "floret (mode floret), trained by training/vectors.py",
     "training_text": "Bundestag plenary protocols WP19+WP20 (~26M tokens, public domain) + GermEval 2014 "
-                     "train tokens (CC BY 4.0); GermEval dev excluded",
-    "params": {"model": "skipgram", "dim": 100, "bucket": 100000, "minn": 4, "maxn": 5, "hashCount": 2,
-               "epoch": 5, "minCount": 5, "neg": 10},
+    "train tokens (CC BY 4.0); GermEval dev excluded",
+    "params": {
+        "model": "skipgram",
+        "dim": 100,
+        "bucket": 100000,
+        "minn": 4,
+        "maxn": 5,
+        "hashCount": 2,
+        "epoch": 5,
+        "minCount": 5,
+        "neg": 10,
+    },
 }
 VECTORS_NAME = "de_floret"
 
@@ -37,23 +47,28 @@ DERIV_PART_DECISION = (
     "PERpart 'Merkel-Regierung') are adjectives/compounds, not names: they are O in evaluation "
     "and never shown to readers. In training they are labels of their own (LOCderiv, ORGpart, ...), "
     "so the model need not learn 'deutsche' as O next to 'Deutschland' as LOC; Randnotiz drops "
-    "them. OTH is renamed MISC. Only the outer GermEval layer is used.")
+    "them. OTH is renamed MISC. Only the outer GermEval layer is used."
+)
 
 SOURCES = [
-    {"name": "GermEval 2014 NER (NoSta-D), train split (outer layer, BIOES conversion from "
-             "github.com/pascalhuszar/NER-benchmark) and dev split (original TSV)",
-     "url": "https://sites.google.com/site/germeval2014ner/",
-     "license": "CC BY 4.0",
-     "author": "D. Benikova, C. Biemann, M. Reznicek: NoSta-D Named Entity Annotation for German: "
-               "Guidelines and Dataset. LREC 2014",
-     "use": "NER training (train split minus the last 1,000 sentences, which were held out for "
-            "checkpoint selection); dev split for the reported scores only"},
-    {"name": "Bundestag plenary protocols, 19th and 20th Wahlperiode (2017-2025), via "
-             "github.com/mathias-goebel/plenarsitzungsprotokolle",
-     "url": "https://www.bundestag.de/protokolle",
-     "license": "Public domain (amtliches Werk, Section 5 UrhG); no explicit licence file in the source repo",
-     "author": "Deutscher Bundestag",
-     "use": "unlabelled text (~26M tokens) for the floret static vectors"},
+    {
+        "name": "GermEval 2014 NER (NoSta-D), train split (outer layer, BIOES conversion from "
+        "github.com/pascalhuszar/NER-benchmark) and dev split (original TSV)",
+        "url": "https://sites.google.com/site/germeval2014ner/",
+        "license": "CC BY 4.0",
+        "author": "D. Benikova, C. Biemann, M. Reznicek: NoSta-D Named Entity Annotation for German: "
+        "Guidelines and Dataset. LREC 2014",
+        "use": "NER training (train split minus the last 1,000 sentences, which were held out for "
+        "checkpoint selection); dev split for the reported scores only",
+    },
+    {
+        "name": "Bundestag plenary protocols, 19th and 20th Wahlperiode (2017-2025), via "
+        "github.com/mathias-goebel/plenarsitzungsprotokolle",
+        "url": "https://www.bundestag.de/protokolle",
+        "license": "Public domain (amtliches Werk, Section 5 UrhG); no explicit licence file in the source repo",
+        "author": "Deutscher Bundestag",
+        "use": "unlabelled text (~26M tokens) for the floret static vectors",
+    },
 ]
 
 
@@ -66,6 +81,7 @@ def _prune_strings(model_dir: Path):
     """Ship only the strings the pipeline needs (labels etc.); the training-data
     lexeme strings are re-added at runtime from the text anyway."""
     import spacy
+
     nlp = spacy.load(model_dir)
     keep = set()
     for name, proc in nlp.pipeline:
@@ -84,6 +100,7 @@ def _prune_strings(model_dir: Path):
 
 def _clean_config(model_dir: Path):
     from spacy.util import load_config
+
     cfg = load_config(model_dir / "config.cfg", interpolate=False)
     for key in list(cfg["paths"].keys()):
         cfg["paths"][key] = None
@@ -95,6 +112,7 @@ def _halve_vectors(model_dir: Path):
     half the package size; the packaged model is what gets evaluated below."""
     import numpy
     from spacy.util import load_config
+
     table = model_dir / "vocab" / "vectors"
     if not table.exists():
         return
@@ -108,6 +126,7 @@ def _halve_vectors(model_dir: Path):
 
 def _config_summary(model_dir: Path) -> dict:
     from spacy.util import load_config
+
     cfg = load_config(model_dir / "config.cfg", interpolate=True)
     t2v = cfg["components"]["tok2vec"]["model"]
     tr = cfg["training"]
@@ -116,14 +135,18 @@ def _config_summary(model_dir: Path) -> dict:
         "embed": {k: t2v["embed"][k] for k in ("attrs", "rows", "include_static_vectors")},
         "encode": {k: t2v["encode"][k] for k in ("width", "depth", "window_size", "maxout_pieces")},
         "ner_hidden_width": cfg["components"]["ner"]["model"]["hidden_width"],
-        "dropout": tr["dropout"], "max_steps": tr["max_steps"], "patience": tr["patience"],
+        "dropout": tr["dropout"],
+        "max_steps": tr["max_steps"],
+        "patience": tr["patience"],
         "learn_rate": tr["optimizer"]["learn_rate"],
     }
 
 
-def package(run_dir: Path, dest: Path = DEFAULT_MODEL, shared=None, train_seconds=None,
-            vectors_info=None) -> dict:
+def package(
+    run_dir: Path, dest: Path = DEFAULT_MODEL, shared=None, train_seconds=None, vectors_info=None
+) -> dict:
     import spacy
+
     from .common import germeval_dev_path, read_conll, sentences_to_docs
     from .evaluate import evaluate, raw_text_speed
 
@@ -145,36 +168,50 @@ def package(run_dir: Path, dest: Path = DEFAULT_MODEL, shared=None, train_second
 
     meta = json.loads((dest / "meta.json").read_text())
     vec = meta.get("vectors", {})
-    meta.update({
-        "lang": "de", "name": "randnotiz", "version": VERSION,
-        "description": ("Randnotiz bundled German NER (PER, LOC, ORG, MISC): spaCy CNN tok2vec + "
-                        "transition-based NER" + (" with floret static vectors" if vec.get("vectors") else "")
-                        + ", trained on GermEval 2014. Offline, CPU."),
-        "author": "Randnotiz project", "license": "CC BY 4.0 (derived from GermEval 2014, CC BY 4.0)",
-        "sources": SOURCES if vec.get("vectors") else SOURCES[:1],
-        "labels": {"ner": sorted(nlp.get_pipe("ner").labels)},
-        "performance": {
-            "ents_p": res["micro"]["p"], "ents_r": res["micro"]["r"], "ents_f": res["micro"]["f"],
-            "ents_per_type": {l: {"p": s["p"], "r": s["r"], "f": s["f"]} for l, s in res["per_label"].items()},
-        },
-        "randnotiz": {
-            "evaluation": "GermEval 2014 dev (NER-de-dev.tsv, 2,200 sentences, outer layer), strict span "
-                          "match; not used for training or checkpoint selection (python -m training.evaluate)",
-            "deriv_part_decision": DERIV_PART_DECISION,
-            "config": _config_summary(dest),
-            "vectors": dict(vec, **(vectors_info or VECTORS_INFO)) if vec.get("vectors") else None,
-            "train_run": os.path.relpath(Path(run_dir).resolve(), REPO_ROOT),
-            "train_seconds": train_seconds,
-            "size_bytes": size, "load_seconds": round(load_s, 3),
-            "tokens_per_s_pretokenised": round(res["tokens_per_s"]),
-            "tokens_per_s_raw_text": round(raw_tps),
-            "retrain_command": "python -m training.train",
-        },
-    })
+    meta.update(
+        {
+            "lang": "de",
+            "name": "randnotiz",
+            "version": VERSION,
+            "description": (
+                "Randnotiz bundled German NER (PER, LOC, ORG, MISC): spaCy CNN tok2vec + "
+                "transition-based NER"
+                + (" with floret static vectors" if vec.get("vectors") else "")
+                + ", trained on GermEval 2014. Offline, CPU."
+            ),
+            "author": "Randnotiz project",
+            "license": "CC BY 4.0 (derived from GermEval 2014, CC BY 4.0)",
+            "sources": SOURCES if vec.get("vectors") else SOURCES[:1],
+            "labels": {"ner": sorted(nlp.get_pipe("ner").labels)},
+            "performance": {
+                "ents_p": res["micro"]["p"],
+                "ents_r": res["micro"]["r"],
+                "ents_f": res["micro"]["f"],
+                "ents_per_type": {
+                    l: {"p": s["p"], "r": s["r"], "f": s["f"]} for l, s in res["per_label"].items()
+                },
+            },
+            "randnotiz": {
+                "evaluation": "GermEval 2014 dev (NER-de-dev.tsv, 2,200 sentences, outer layer), strict span "
+                "match; not used for training or checkpoint selection (python -m training.evaluate)",
+                "deriv_part_decision": DERIV_PART_DECISION,
+                "config": _config_summary(dest),
+                "vectors": dict(vec, **(vectors_info or VECTORS_INFO)) if vec.get("vectors") else None,
+                "train_run": os.path.relpath(Path(run_dir).resolve(), REPO_ROOT),
+                "train_seconds": train_seconds,
+                "size_bytes": size,
+                "load_seconds": round(load_s, 3),
+                "tokens_per_s_pretokenised": round(res["tokens_per_s"]),
+                "tokens_per_s_raw_text": round(raw_tps),
+                "retrain_command": "python -m training.train",
+            },
+        }
+    )
     (dest / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     from .evaluate import format_report
+
     res["raw_tokens_per_s"] = raw_tps
-    print(format_report(res, f"== packaged {dest} ({size/1e6:.1f} MB, load {load_s:.2f}s)"))
+    print(format_report(res, f"== packaged {dest} ({size / 1e6:.1f} MB, load {load_s:.2f}s)"))
     return res
 
 
@@ -194,8 +231,12 @@ def main(argv=None):
     shared = ["--shared", args.shared] if args.shared else []
 
     if args.package_only:
-        package(Path(args.run or args.output).resolve(), Path(args.dest), args.shared,
-                train_seconds=args.train_seconds)
+        package(
+            Path(args.run or args.output).resolve(),
+            Path(args.dest),
+            args.shared,
+            train_seconds=args.train_seconds,
+        )
         return
 
     if args.force or not (CORPUS_DIR / "train.spacy").exists():
@@ -206,7 +247,12 @@ def main(argv=None):
 
     overrides = []
     if args.no_vectors:
-        overrides += ["--paths.vectors", "null", "--components.tok2vec.model.embed.include_static_vectors", "false"]
+        overrides += [
+            "--paths.vectors",
+            "null",
+            "--components.tok2vec.model.embed.include_static_vectors",
+            "false",
+        ]
     else:
         overrides += ["--paths.vectors", str(vec_dir.relative_to(REPO_ROOT))]
     if args.max_steps:

@@ -11,6 +11,7 @@ Output: training/vectors/de_floret/ (spaCy vectors dir for [initialize] vectors)
 The shipped table is bucket x dim = 100000 x 100, stored as float16 in the package (20 MB).
 Skipgram takes about 40 min on one thread (cbow about 10 min on two), and clearly helps NER.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,7 @@ def build_text(shared, out_path, with_speeches=False, limit_lines=0):
                     toks = [t.text for t in doc if not t.is_space]
                     n_tok += len(toks)
                     out.write(" ".join(toks) + "\n")
-            print(f"  {src.name}: {n_tok} tokens so far ({time.time()-t0:.0f}s)", flush=True)
+            print(f"  {src.name}: {n_tok} tokens so far ({time.time() - t0:.0f}s)", flush=True)
         germeval_text = CORPUS_DIR / "text_germeval.txt"
         if germeval_text.exists():
             with open(germeval_text, encoding="utf-8") as fh:
@@ -73,14 +74,38 @@ def main(argv=None):
         build_text(args.shared, text, args.with_speeches)
     t0 = time.time()
     model = floret.train_unsupervised(
-        str(text), model=args.model, mode="floret", hashCount=2, bucket=args.bucket,
-        minn=args.minn, maxn=args.maxn, dim=args.dim, epoch=args.epoch, minCount=5,
-        neg=10, thread=args.threads, verbose=1)
-    print(f"floret trained in {time.time()-t0:.0f}s")
+        str(text),
+        model=args.model,
+        mode="floret",
+        hashCount=2,
+        bucket=args.bucket,
+        minn=args.minn,
+        maxn=args.maxn,
+        dim=args.dim,
+        epoch=args.epoch,
+        minCount=5,
+        neg=10,
+        thread=args.threads,
+        verbose=1,
+    )
+    print(f"floret trained in {time.time() - t0:.0f}s")
     vec_file = VECTORS_DIR / f"{args.name}.floret"
     model.save_floret_vectors(str(vec_file))
-    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(vec_file),
-                    str(VECTORS_DIR / args.name), "--mode", "floret"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "de",
+            str(vec_file),
+            str(VECTORS_DIR / args.name),
+            "--mode",
+            "floret",
+        ],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

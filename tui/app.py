@@ -73,8 +73,14 @@ class RandnotizApp(App[None]):
             ("everywhere", [*self.BINDINGS, palette, *focus]),
             ("reader", ReaderScreen.BINDINGS),
             ("article", ArticleView.BINDINGS),
-            ("panes", [*ItemPane.BINDINGS, Binding("up,down", "", "Move through the list"),
-                       Binding("enter", "", "Show the item in the text")]),
+            (
+                "panes",
+                [
+                    *ItemPane.BINDINGS,
+                    Binding("up,down", "", "Move through the list"),
+                    Binding("enter", "", "Show the item in the text"),
+                ],
+            ),
         ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -82,7 +88,9 @@ class RandnotizApp(App[None]):
         if not isinstance(screen, ReaderScreen):
             return
         for binding in ReaderScreen.BINDINGS:
-            yield SystemCommand(binding.description, f"Key: {binding.key}", partial(screen.run_action, binding.action))
+            yield SystemCommand(
+                binding.description, f"Key: {binding.key}", partial(screen.run_action, binding.action)
+            )
         if screen.analysis is not None:
             for entry in screen.analysis.glossary:
                 first = entry.mentions[0]

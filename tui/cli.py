@@ -33,8 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANG_CHOICES, default="auto", help="article language (default: detect)")
-    parser.add_argument("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use instead of the default")
+    parser.add_argument(
+        "--lang", choices=LANG_CHOICES, default="auto", help="article language (default: detect)"
+    )
+    parser.add_argument(
+        "--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use instead of the default"
+    )
     parser.add_argument("--encoding", help="text encoding of the file (default: UTF-8, else Windows-1252)")
 
 
@@ -50,8 +54,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read an article in the terminal with its entities, quotes, numbers and glossary.",
         epilog="Subcommand: 'randnotiz analyze PATH' prints the analysis as JSON.",
     )
-    parser.add_argument("path", nargs="?", help="article to open ('-' reads stdin; default: the bundled sample)")
-    parser.add_argument("--theme", choices=("dark", "light"), help="colour theme (default: from config, else dark)")
+    parser.add_argument(
+        "path", nargs="?", help="article to open ('-' reads stdin; default: the bundled sample)"
+    )
+    parser.add_argument(
+        "--theme", choices=("dark", "light"), help="colour theme (default: from config, else dark)"
+    )
     parser.add_argument("--version", action="version", version=f"randnotiz {_version()}")
     _common(parser)
     return parser
@@ -196,7 +204,9 @@ def _parse_item(line: str, default_lang: str | None) -> tuple[Any, str | None, s
     return item_id, text, lang
 
 
-def _run_batch(batch: list[tuple[Any, str | None, str | None]], model: ModelChoice, batch_size: int) -> Iterator[str]:
+def _run_batch(
+    batch: list[tuple[Any, str | None, str | None]], model: ModelChoice, batch_size: int
+) -> Iterator[str]:
     from tui.analysis import analyze_batch
 
     results: dict[int, dict[str, Any]] = {}

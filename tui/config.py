@@ -45,7 +45,7 @@ def load_settings(path: Path | None = None) -> Settings:
     theme = data.get("theme", "dark")
     models = data.get("models", {})
     if theme not in {"dark", "light"}:
-        raise ConfigError(f"{path}: theme must be \"dark\" or \"light\", not {theme!r}")
+        raise ConfigError(f'{path}: theme must be "dark" or "light", not {theme!r}')
     if not isinstance(models, dict) or not all(isinstance(v, str) for v in models.values()):
-        raise ConfigError(f"{path}: [models] maps a language to a pipeline name, e.g. de = \"de_core_news_lg\"")
+        raise ConfigError(f'{path}: [models] maps a language to a pipeline name, e.g. de = "de_core_news_lg"')
     return Settings(theme=theme, models=dict(models))

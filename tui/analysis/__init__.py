@@ -10,6 +10,17 @@ from tui.analysis.pipeline import ModelNotFoundError
 from tui.analysis.text import Document, InputError, detect_language, normalise
 
 __all__ = [
-    "Analysis", "Document", "Entity", "GlossaryEntry", "InputError", "ModelNotFoundError",
-    "Number", "Quote", "Span", "analyze", "analyze_batch", "detect_language", "normalise",
+    "Analysis",
+    "Document",
+    "Entity",
+    "GlossaryEntry",
+    "InputError",
+    "ModelNotFoundError",
+    "Number",
+    "Quote",
+    "Span",
+    "analyze",
+    "analyze_batch",
+    "detect_language",
+    "normalise",
 ]

@@ -17,11 +17,20 @@ if TYPE_CHECKING:
 
 # Official English pipelines use OntoNotes labels; readers see four kinds.
 _LABEL_MAP = {
-    "PERSON": "PER", "PER": "PER",
-    "ORG": "ORG", "NORP": "MISC",
-    "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-    "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
-    "PRODUCT": "MISC", "MISC": "MISC", "OTH": "MISC",
+    "PERSON": "PER",
+    "PER": "PER",
+    "ORG": "ORG",
+    "NORP": "MISC",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+    "PRODUCT": "MISC",
+    "MISC": "MISC",
+    "OTH": "MISC",
 }
 # Absent on purpose: numeric OntoNotes labels (DATE, MONEY, CARDINAL, …), which
 # are the numbers pane's business, and the bundled model's training-only labels
@@ -46,9 +55,7 @@ def entities_from_doc(doc: Doc, offset: int = 0) -> list[Entity]:
         label = known.get(ent.text, label)
         if ent.text in currencies:
             continue  # "Euro" is a unit here, and the numbers pane shows it
-        entities.append(
-            Entity(ent.start_char + offset, ent.end_char + offset, ent.text, label, origin)
-        )
+        entities.append(Entity(ent.start_char + offset, ent.end_char + offset, ent.text, label, origin))
     return entities
 
 
@@ -76,7 +83,9 @@ def with_aliases(text: str, entities: Iterable[Entity]) -> list[Entity]:
     if not known:
         return entities
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True)) + r")(?![\w-])"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
+        + r")(?![\w-])"
     )
     taken = _Occupancy(entities)
     added = [

@@ -23,9 +23,7 @@ def build_glossary(entities: Sequence[Entity], lang: str) -> list[GlossaryEntry]
     entries = []
     for name, mentions in groups.items():
         label = Counter(mention.label for mention in mentions).most_common(1)[0][0]
-        entries.append(
-            GlossaryEntry(name, label, tuple(Span(m.start, m.end, m.text) for m in mentions))
-        )
+        entries.append(GlossaryEntry(name, label, tuple(Span(m.start, m.end, m.text) for m in mentions)))
     return sorted(entries, key=lambda entry: entry.start)
 
 
@@ -42,8 +40,10 @@ def _canonical(entity: Entity, surfaces: set[str], full_names: dict[str, str], l
     text = " ".join(entity.text.split())
     if entity.label == "PER" and text in full_names:
         return full_names[text]
-    if lang == "de" and text.endswith("s") and (
-        text[:-1] in surfaces or (entity.label == "LOC" and text[:-1] in place_names(lang))
+    if (
+        lang == "de"
+        and text.endswith("s")
+        and (text[:-1] in surfaces or (entity.label == "LOC" and text[:-1] in place_names(lang)))
     ):
         return text[:-1]
     return text

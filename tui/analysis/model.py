@@ -13,8 +13,16 @@ from typing import Any, Literal
 EntityLabel = str  # PER, LOC, ORG, MISC (German); English pipelines may add more
 QuoteKind = Literal["direct", "indirect"]
 NumberKind = Literal[
-    "cardinal", "decimal", "percent", "percentage_points", "money", "quantity",
-    "year", "ordinal", "date", "time",
+    "cardinal",
+    "decimal",
+    "percent",
+    "percentage_points",
+    "money",
+    "quantity",
+    "year",
+    "ordinal",
+    "date",
+    "time",
 ]
 
 

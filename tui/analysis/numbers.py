@@ -23,25 +23,77 @@ _NUMBER = re.compile(
 )
 
 _SCALES = {
-    "de": {"tausend": 10**3, "Tsd.": 10**3, "Million": 10**6, "Millionen": 10**6, "Mio.": 10**6,
-           "Milliarde": 10**9, "Milliarden": 10**9, "Mrd.": 10**9, "Billion": 10**12, "Billionen": 10**12},
-    "en": {"thousand": 10**3, "million": 10**6, "millions": 10**6, "m": 10**6, "bn": 10**9,
-           "billion": 10**9, "billions": 10**9, "trillion": 10**12},
+    "de": {
+        "tausend": 10**3,
+        "Tsd.": 10**3,
+        "Million": 10**6,
+        "Millionen": 10**6,
+        "Mio.": 10**6,
+        "Milliarde": 10**9,
+        "Milliarden": 10**9,
+        "Mrd.": 10**9,
+        "Billion": 10**12,
+        "Billionen": 10**12,
+    },
+    "en": {
+        "thousand": 10**3,
+        "million": 10**6,
+        "millions": 10**6,
+        "m": 10**6,
+        "bn": 10**9,
+        "billion": 10**9,
+        "billions": 10**9,
+        "trillion": 10**12,
+    },
 }
 _HEDGES = {
-    "de": ("knapp", "ungefähr", "etwa", "rund", "circa", "ca.", "fast", "beinahe", "gut",
-           "mehr als", "über", "unter", "weniger als", "bis zu", "annähernd", "mindestens",
-           "höchstens", "schätzungsweise", "nahezu", "an die"),
-    "en": ("about", "around", "roughly", "approximately", "nearly", "almost", "some",
-           "over", "more than", "less than", "under", "up to", "at least", "at most", "close to"),
+    "de": (
+        "knapp",
+        "ungefähr",
+        "etwa",
+        "rund",
+        "circa",
+        "ca.",
+        "fast",
+        "beinahe",
+        "gut",
+        "mehr als",
+        "über",
+        "unter",
+        "weniger als",
+        "bis zu",
+        "annähernd",
+        "mindestens",
+        "höchstens",
+        "schätzungsweise",
+        "nahezu",
+        "an die",
+    ),
+    "en": (
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "more than",
+        "less than",
+        "under",
+        "up to",
+        "at least",
+        "at most",
+        "close to",
+    ),
 }
 _PERCENT = {"de": ("%", "Prozent", "vH"), "en": ("%", "percent", "per cent")}
-_POINTS = {"de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt"), "en": ("percentage points", "percentage point")}
+_POINTS = {
+    "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt"),
+    "en": ("percentage points", "percentage point"),
+}
 _MEASURES = frozenset(
-    "km m cm mm kg g t l ml h min s kWh MWh GWh kW MW GW W V GB MB TB KB Hz GHz MHz ha qm km² m² °C °F Zoll "
-    "Kilometer Meter Kilogramm Tonnen Liter Stunden Minuten Sekunden Tage Jahre Wochen Monate "
-    "miles mile kilometres kilometers meters metres kilograms tonnes tons litres liters hours minutes seconds "
-    "days years weeks months inches".split()
+    ["km", "m", "cm", "mm", "kg", "g", "t", "l", "ml", "h", "min", "s", "kWh", "MWh", "GWh", "kW", "MW", "GW", "W", "V", "GB", "MB", "TB", "KB", "Hz", "GHz", "MHz", "ha", "qm", "km²", "m²", "°C", "°F", "Zoll", "Kilometer", "Meter", "Kilogramm", "Tonnen", "Liter", "Stunden", "Minuten", "Sekunden", "Tage", "Jahre", "Wochen", "Monate", "miles", "mile", "kilometres", "kilometers", "meters", "metres", "kilograms", "tonnes", "tons", "litres", "liters", "hours", "minutes", "seconds", "days", "years", "weeks", "months", "inches"]
 )
 _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w\-²]*\.?|[%€$£¥°][CF]?)")
 _STOP_AFTER = re.compile(r"\s*[,;:!?()\[\]„“”\"«»]")
@@ -65,7 +117,9 @@ def parse_digits(digits: str, lang: str) -> tuple[Decimal | None, bool]:
         value = parse_decimal(cleaned, locale=lang, strict=True)
     except NumberFormatError:
         return None, False
-    ambiguous = bool(re.fullmatch(r"\d{1,3}[.,]\d{3}", cleaned)) and value != int(cleaned.replace(",", "").replace(".", ""))
+    ambiguous = bool(re.fullmatch(r"\d{1,3}[.,]\d{3}", cleaned)) and value != int(
+        cleaned.replace(",", "").replace(".", "")
+    )
     return value, ambiguous
 
 
@@ -86,7 +140,13 @@ def _read(text: str, match: re.Match[str], lang: str) -> Number | None:
             kind = "ordinal"
     if kind != "ordinal":
         end = match.end("digits")
-        if value is not None and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and not _has_unit_after(text, end, lang):
+        if (
+            value is not None
+            and len(digits) == 4
+            and digits.isdigit()
+            and 1800 <= value <= 2100
+            and not _has_unit_after(text, end, lang)
+        ):
             kind = "year"
     if kind in {"cardinal", "decimal"}:
         end, value, unit, kind = _unit_after(text, end, value, lang, kind)
@@ -110,11 +170,13 @@ def _read(text: str, match: re.Match[str], lang: str) -> Number | None:
 
 def _german_ordinal(text: str, end: int) -> bool:
     # "am 3. Juni", "im 2. Quartal": a dot followed by a word, not a sentence end.
-    following = text[end:end + 30].lstrip()
+    following = text[end : end + 30].lstrip()
     return bool(following) and (following[0].islower() or following.split(" ", 1)[0] in _MONTHS_DE)
 
 
-_MONTHS_DE = frozenset("Januar Februar März April Mai Juni Juli August September Oktober November Dezember Quartal".split())
+_MONTHS_DE = frozenset(
+    ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Quartal"]
+)
 
 
 def _has_unit_after(text: str, end: int, lang: str) -> bool:
@@ -135,13 +197,15 @@ def _unit_after(
             value *= _SCALES[lang][word.group(1)]
         end = word.end()
         word = _WORD_AFTER.match(text, end)
-    rest = text[end:end + 40]
+    rest = text[end : end + 40]
     for points in _POINTS[lang]:
         if rest.lstrip().startswith(points):
             return end + rest.index(points) + len(points), value, "pp", "percentage_points"
     for percent in _PERCENT[lang]:
         stripped = rest.lstrip()
-        if stripped.startswith(percent) and (len(stripped) == len(percent) or not stripped[len(percent)].isalpha()):
+        if stripped.startswith(percent) and (
+            len(stripped) == len(percent) or not stripped[len(percent)].isalpha()
+        ):
             return end + rest.index(percent) + len(percent), value, "%", "percent"
     currencies = currency_codes(lang)
     for name in sorted(currencies, key=len, reverse=True):
@@ -163,7 +227,7 @@ def _counted_noun(text: str, end: int, lang: str) -> str | None:
         if _STOP_AFTER.match(text, position):
             return None
         word = _WORD_AFTER.match(text, position)
-        if word is None or "\n" in text[position:word.start(1)]:
+        if word is None or "\n" in text[position : word.start(1)]:
             return None
         token = word.group(1).rstrip(".")
         if lang == "de":
@@ -175,22 +239,22 @@ def _counted_noun(text: str, end: int, lang: str) -> str | None:
     return None
 
 
-_EN_SKIP = frozenset("of the a an and or in on at to for from by with new more than per cent each".split())
+_EN_SKIP = frozenset(["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "new", "more", "than", "per", "cent", "each"])
 
 
 def _currency_before(text: str, start: int, lang: str) -> tuple[str, str] | None:
-    before = text[max(0, start - 5):start]
+    before = text[max(0, start - 5) : start]
     stripped = before.rstrip(" \u00a0")
-    spacing = before[len(stripped):]
+    spacing = before[len(stripped) :]
     for symbol in ("US$", "$", "€", "£", "¥", "EUR", "USD", "CHF", "GBP"):
-        if stripped.endswith(symbol) and not stripped[:-len(symbol)][-1:].isalpha():
+        if stripped.endswith(symbol) and not stripped[: -len(symbol)][-1:].isalpha():
             code = currency_codes(lang).get(symbol, "USD" if "$" in symbol else symbol)
             return symbol + spacing, code
     return None
 
 
 def _hedged(text: str, start: int, lang: str) -> bool:
-    before = text[max(0, start - 25):start].rstrip().lower()
+    before = text[max(0, start - 25) : start].rstrip().lower()
     return any(
         before.endswith(hedge) and (len(before) == len(hedge) or not before[-len(hedge) - 1].isalpha())
         for hedge in _HEDGES[lang]

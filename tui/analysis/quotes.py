@@ -20,7 +20,7 @@ from tui.analysis.model import Entity, Quote, Span
 # „ in German but opens in English; » and « swap between German and French)
 # are resolved by the stack: a mark closes the innermost open quote it can.
 _CLOSERS = {
-    "„": "“”\"",
+    "„": '“”"',
     "“": "”",
     "»": "«",
     "«": "»",
@@ -49,7 +49,9 @@ _SPEECH_VERBS = {
 }
 # Articles quote across languages (English quotes in German news), so direct
 # quotes are attributed with the verbs of every language.
-_ANY_SPEECH_VERB = re.compile("|".join(f"(?:{verbs.pattern})" for verbs in _SPEECH_VERBS.values()), re.IGNORECASE)
+_ANY_SPEECH_VERB = re.compile(
+    "|".join(f"(?:{verbs.pattern})" for verbs in _SPEECH_VERBS.values()), re.IGNORECASE
+)
 # Third-person Konjunktiv I forms that news writing uses for reported speech.
 _SUBJUNCTIVE = re.compile(
     r"\b(?:sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|dürfe|möge|wisse|plane|liege|stehe|"
@@ -90,7 +92,9 @@ class _Context:
 
 
 def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> list[Quote]:
-    speakers = sorted((entity for entity in entities if entity.label in {"PER", "ORG"}), key=lambda e: e.start)
+    speakers = sorted(
+        (entity for entity in entities if entity.label in {"PER", "ORG"}), key=lambda e: e.start
+    )
     context = _Context(
         text,
         lang,
@@ -100,7 +104,11 @@ def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Seque
         [entity.start for entity in speakers],
     )
     direct = _attribute(_direct_quotes(text), context)
-    indirect = _indirect_quotes(context, direct) if lang in _SUBJUNCTIVE_LANGS else _reported_english(context, direct)
+    indirect = (
+        _indirect_quotes(context, direct)
+        if lang in _SUBJUNCTIVE_LANGS
+        else _reported_english(context, direct)
+    )
     return sorted(direct + indirect, key=lambda quote: (quote.start, -quote.end))
 
 
@@ -157,7 +165,7 @@ def _between_letters(text: str, position: int) -> bool:
 
 
 def _can_open(text: str, match: re.Match[str]) -> bool:
-    following = text[match.end():match.end() + 1]
+    following = text[match.end() : match.end() + 1]
     return bool(following) and not following.isspace()
 
 
@@ -168,7 +176,7 @@ def _drop_wrappers(quotes: list[tuple[int, int, int, int]]) -> list[tuple[int, i
     for index, quote in enumerate(quotes):
         _, start, end, _ = quote
         inner = []
-        for other in quotes[index + 1:]:  # sorted by opening mark: inner ones follow
+        for other in quotes[index + 1 :]:  # sorted by opening mark: inner ones follow
             if other[0] >= end:
                 break
             if other[3] <= end:
@@ -183,11 +191,18 @@ def _attribute(raw: list[tuple[int, int, int, int]], context: _Context) -> list[
     quotes: list[Quote] = []
     previous: Quote | None = None
     for open_start, start, end, close_end in raw:
-        speaker, cue = _speaker_after(context, close_end) or _speaker_before(context, open_start) or (None, None)
+        speaker, cue = (
+            _speaker_after(context, close_end) or _speaker_before(context, open_start) or (None, None)
+        )
         # A quote inside the previous one was said by someone it quotes, not
         # necessarily by its speaker: no carrying over then.
-        if speaker is None and previous is not None and previous.speaker is not None and open_start > previous.end:
-            between = context.text[previous.end:open_start]
+        if (
+            speaker is None
+            and previous is not None
+            and previous.speaker is not None
+            and open_start > previous.end
+        ):
+            between = context.text[previous.end : open_start]
             others = [
                 entity
                 for entity in context.speakers_between(previous.end, open_start)
@@ -202,7 +217,7 @@ def _attribute(raw: list[tuple[int, int, int, int]], context: _Context) -> list[
 
 
 def _speaker_after(context: _Context, close_end: int) -> tuple[Span, Span] | None:
-    """ „…“, sagte Barra. / „…“ Barra said. / „…“, so die Firma."""
+    """„…“, sagte Barra. / „…“ Barra said. / „…“, so die Firma."""
     text = context.text
     window_end = _clause_end(text, close_end)
     window = text[close_end:window_end]
@@ -220,7 +235,7 @@ def _speaker_before(context: _Context, open_start: int) -> tuple[Span, Span] | N
     """Barra sagte: „…“ / verrät Hugo Barra, dass Xiaomi „…“."""
     text = context.text
     sentence = context.sentence_at(open_start)
-    window = text[sentence.start:open_start]
+    window = text[sentence.start : open_start]
     cues = list(_ANY_SPEECH_VERB.finditer(window))
     if not cues and not window.rstrip().endswith(":"):
         return None
@@ -267,7 +282,7 @@ def _indirect_quotes(context: _Context, direct: list[Quote]) -> list[Quote]:
             # "Der Ausbau sei zentral, sagte der Grünen-Politiker."
             cue = Span(start + trailing.start("verb"), start + trailing.end("verb"), trailing.group("verb"))
             speaker = _speaker_after_cue(context, sentence, cue)
-        elif previous is not None and "\n" not in text[previous.end:sentence.start]:
+        elif previous is not None and "\n" not in text[previous.end : sentence.start]:
             speaker, cue = previous.speaker, previous.cue
         end = sentence.end
         while end > start and text[end - 1] in " .\n":
@@ -308,7 +323,9 @@ def _reported_english(context: _Context, direct: list[Quote]) -> list[Quote]:
         end = sentence.end
         while end > start and text[end - 1] in " .\n":
             end -= 1
-        quotes.append(Quote(start, end, text[start:end], "indirect", _nearest_speaker(context, sentence, cue), cue))
+        quotes.append(
+            Quote(start, end, text[start:end], "indirect", _nearest_speaker(context, sentence, cue), cue)
+        )
     return quotes
 
 
@@ -317,7 +334,7 @@ def _nearest_speaker(context: _Context, sentence: Span, cue: Span) -> Span | Non
     if candidates:
         return _span(_prefer_person(candidates, key=lambda entity: abs(entity.start - cue.start)))
     # No named entity: the noun before the verb ("Der Vizepräsident spricht").
-    before = context.text[sentence.start:cue.start]
+    before = context.text[sentence.start : cue.start]
     nouns = list(re.finditer(r"\b[A-ZÄÖÜ][\wäöüß-]+", before))
     nouns = [noun for noun in nouns if noun.group().lower() not in _ARTICLES]
     if not nouns:
@@ -326,7 +343,9 @@ def _nearest_speaker(context: _Context, sentence: Span, cue: Span) -> Span | Non
     return Span(sentence.start + noun.start(), sentence.start + noun.end(), noun.group())
 
 
-_ARTICLES = frozenset("der die das den dem des ein eine einer einem eines laut auch allerdings außerdem the a an".split())
+_ARTICLES = frozenset(
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "laut", "auch", "allerdings", "außerdem", "the", "a", "an"]
+)
 
 
 class _DirectQuoteMask:
@@ -338,7 +357,7 @@ class _DirectQuoteMask:
         self.starts = [quote.start for quote in direct]
 
     def narration(self, sentence: Span, text: str) -> str:
-        body = text[sentence.start:sentence.end]
+        body = text[sentence.start : sentence.end]
         first = bisect_left(self.starts, sentence.start - _MAX_QUOTE_CHARS)
         for quote in self.direct[first:]:
             if quote.start >= sentence.end:

@@ -15,18 +15,41 @@ from spacy.tokens import Doc, Span, Token
 
 from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
 
-_LEGAL_FORMS = ["GmbH", "AG", "SE", "KG", "KGaA", "Inc.", "Inc", "Corp.", "Ltd.", "Ltd", "LLC", "e.V.", "plc", "Co."]
+_LEGAL_FORMS = [
+    "GmbH",
+    "AG",
+    "SE",
+    "KG",
+    "KGaA",
+    "Inc.",
+    "Inc",
+    "Corp.",
+    "Ltd.",
+    "Ltd",
+    "LLC",
+    "e.V.",
+    "plc",
+    "Co.",
+]
 # "University of Hamburg", "Ministerium für Wirtschaft": the head noun makes an organisation.
-_INSTITUTIONS = ["University", "Universität", "Ministry", "Ministerium", "Institute", "Institut", "Bank", "Bundesamt", "Department"]
+_INSTITUTIONS = [
+    "University",
+    "Universität",
+    "Ministry",
+    "Ministerium",
+    "Institute",
+    "Institut",
+    "Bank",
+    "Bundesamt",
+    "Department",
+]
 _NAME_PARTICLES = ["von", "van", "de", "der", "zu", "di", "da", "del", "bin", "al"]
 
 
 def rule_patterns(lang: str) -> list[dict]:
     places = place_names(lang)
     organisations = organisation_names() - places
-    patterns: list[dict] = [
-        {"label": "LOC", "pattern": name, "id": RULES_ID} for name in sorted(places)
-    ]
+    patterns: list[dict] = [{"label": "LOC", "pattern": name, "id": RULES_ID} for name in sorted(places)]
     patterns += [{"label": "ORG", "pattern": name, "id": RULES_ID} for name in sorted(organisations)]
     first = {"ORTH": {"IN": sorted(given_names())}}
     surname = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">": 1}}
@@ -90,7 +113,9 @@ def trim_entity_edges(doc: Doc) -> Doc:
         while end > start and _is_edge_mark(doc[end - 1]):
             end -= 1
         if end - start > 1 or (end - start == 1 and doc[start].lower_ not in _FUNCTION_WORDS):
-            entities.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+            entities.append(
+                ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label)
+            )
     doc.ents = entities
     return doc
 

@@ -13,8 +13,17 @@ from textual.widgets import DataTable, Static
 
 
 def describe_key(key: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "space": "Space", "pageup": "PgUp",
-             "pagedown": "PgDn", "ctrl+p": "Ctrl+P", "tab": "Tab", "shift+tab": "Shift+Tab"}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "escape": "Esc",
+        "space": "Space",
+        "pageup": "PgUp",
+        "pagedown": "PgDn",
+        "ctrl+p": "Ctrl+P",
+        "tab": "Tab",
+        "shift+tab": "Shift+Tab",
+    }
     return " ".join(names.get(part, part) for part in key.split(","))
 
 
@@ -40,5 +49,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_columns("Keys", "What it does", "Where")
         for where, bindings in self._sections:
             for binding in bindings:
-                table.add_row(Text(describe_key(binding.key), style="bold"), Text(binding.description), Text(where))
+                table.add_row(
+                    Text(describe_key(binding.key), style="bold"), Text(binding.description), Text(where)
+                )
         table.focus()

@@ -144,10 +144,18 @@ class ReaderScreen(Screen[None]):
         article = self.article
         article.set_layer(
             "entity",
-            [Highlight(e.start, e.end, f"article-view--{e.label.lower()}") for e in analysis.entities if e.label in _ENTITY_STYLES],
+            [
+                Highlight(e.start, e.end, f"article-view--{e.label.lower()}")
+                for e in analysis.entities
+                if e.label in _ENTITY_STYLES
+            ],
         )
-        article.set_layer("quote", [Highlight(q.start, q.end, "article-view--quote") for q in analysis.quotes])
-        article.set_layer("number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers])
+        article.set_layer(
+            "quote", [Highlight(q.start, q.end, "article-view--quote") for q in analysis.quotes]
+        )
+        article.set_layer(
+            "number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers]
+        )
         for pane in self.query(ItemPane):
             pane.show(analysis)
         self.query_one(ProgressBar).display = False
@@ -203,7 +211,9 @@ class ReaderScreen(Screen[None]):
 
     def _step(self, spans: Sequence[Span], forward: bool) -> None:
         if not spans:
-            self.notify("Nothing of that kind in this article" if self.analysis else "Still analysing…", timeout=2)
+            self.notify(
+                "Nothing of that kind in this article" if self.analysis else "Still analysing…", timeout=2
+            )
             return
         starts = [span.start for span in spans]
         anchor = self._anchor()

@@ -294,4 +294,3 @@ def _wrap_cells(text: str, start: int, end: int, width: int) -> Iterable[tuple[i
         cells += size
         offset += 1
     yield line_start, end
-

@@ -118,8 +118,8 @@ def _number_cells(number: Number, text: str) -> tuple[Text, Text, Text, Text]:
         unit = Text("–", style="dim")
     else:
         unit = Text(number.kind, style="dim italic")  # year, date, ordinal…
-    before = text[max(0, number.start - 16):number.start]
-    after = text[number.end:number.end + 16]
+    before = text[max(0, number.start - 16) : number.start]
+    after = text[number.end : number.end + 16]
     context = Text(one_line(before) + " ")
     context.append(one_line(number.text), style="bold")
     context.append(" " + one_line(after))
@@ -159,7 +159,9 @@ class GlossaryPane(ItemPane):
     def show(self, analysis: Analysis) -> None:
         super().show(analysis)
         mentions = sorted(
-            (mention.start, index) for index, entry in enumerate(analysis.glossary) for mention in entry.mentions
+            (mention.start, index)
+            for index, entry in enumerate(analysis.glossary)
+            for mention in entry.mentions
         )
         self._mention_starts = [start for start, _ in mentions]
         self._mention_entries = [index for _, index in mentions]

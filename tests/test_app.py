@@ -6,10 +6,12 @@ import time
 
 import pytest
 
-from tui.analysis.text import decode
+from tui.analysis.text import normalise
+from tui.analysis_service import start_service
 from tui.app import RandnotizApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
+from tui.sources import Document
 from tui.widgets.article_view import ArticleView
 from tui.widgets.panes import GlossaryPane, NumbersPane, QuotesPane
 
@@ -18,9 +20,11 @@ from .conftest import seed_text
 SIZE = (140, 40)
 
 
-def make_app(text: str | None = None, **options) -> RandnotizApp:
-    document = decode((text or seed_text()).encode(), "article.txt")
-    return RandnotizApp(document, **options)
+def make_app(
+    text: str | None = None, lang: str | None = None, model: str | None = None, **options
+) -> RandnotizApp:
+    document = Document(normalise(text or seed_text()), source="article.txt", title="article.txt")
+    return RandnotizApp(document, service=start_service(document, lang, model), **options)
 
 
 async def analysed(pilot, timeout: float = 60) -> ReaderScreen:

@@ -9,12 +9,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.analysis.analyzer import ModelChoice
-from tui.analysis.text import Document
-from tui.analysis_service import AnalysisService, start_service
+from tui.analysis_service import Analyser, start_service
 from tui.paths import STYLES
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
+from tui.sources import Document
 from tui.widgets.article_view import ArticleView
 from tui.widgets.panes import ItemPane
 
@@ -34,22 +33,19 @@ class RandnotizApp(App[None]):
         self,
         document: Document,
         *,
-        lang: str | None = None,
-        model: ModelChoice = None,
         theme: str = "textual-dark",
-        service: AnalysisService | None = None,
+        service: Analyser | None = None,
     ) -> None:
-        """``service`` is the analysis process; one is started when none is
-        given (the CLI starts it before importing Textual, to gain time)."""
+        """``service`` analyses the text, in the language and with the model it
+        was started with; one with the defaults is started when none is given
+        (the CLI starts it before importing Textual, to gain time)."""
         super().__init__()
         self.document = document
-        self.lang = lang
-        self.model = model
         self.theme = theme
-        self.analysis_service = service or start_service(document, lang, model)
+        self.analysis_service = service or start_service(document, None, None)
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.document, self.analysis_service, self.lang, self.model)
+        return ReaderScreen(self.document, self.analysis_service)
 
     def on_unmount(self) -> None:
         self.analysis_service.stop()

@@ -10,10 +10,11 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from tui.analysis.analyzer import ModelChoice
-from tui.analysis.text import SUPPORTED_LANGUAGES, Document, InputError, decode, read_path
+from tui.analysis.model import ModelChoice
+from tui.analysis.text import SUPPORTED_LANGUAGES
 from tui.config import ConfigError, Settings, load_settings
 from tui.paths import SEEDS
+from tui.sources import Document, InputError, open_source
 
 SEED = "xiaomi-usa.de.txt"
 LANG_CHOICES = ("auto", *SUPPORTED_LANGUAGES)
@@ -99,11 +100,8 @@ def _fail(message: str) -> int:
 
 
 def load_document(path: str | None, encoding: str | None = None) -> Document:
-    if path is None:
-        return decode((SEEDS / SEED).read_bytes(), f"{SEED} (sample)", encoding)
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), "stdin", encoding)
-    return read_path(path, encoding)
+    """The article at ``path`` (``-``: stdin), or the bundled sample."""
+    return open_source(str(SEEDS / SEED) if path is None else path, encoding)
 
 
 def _read(args: argparse.Namespace) -> int:
@@ -121,7 +119,7 @@ def _read(args: argparse.Namespace) -> int:
     from tui.app import RandnotizApp
 
     theme = args.theme or settings.theme
-    app = RandnotizApp(document, lang=lang, model=models, theme=f"textual-{theme}", service=service)
+    app = RandnotizApp(document, theme=f"textual-{theme}", service=service)
     app.run()
     return app.return_code or 0
 
@@ -153,8 +151,8 @@ def _analyze(args: argparse.Namespace) -> int:
         analysis = analyze(document.text, lang, models)
     except (InputError, ModelNotFoundError, ConfigError) as error:
         return _fail(str(error))
-    if document.decoding_note:
-        print(f"randnotiz: {document.decoding_note}", file=sys.stderr)
+    if document.note:
+        print(f"randnotiz: {document.note}", file=sys.stderr)
     json.dump({"id": args.path, **analysis.to_json()}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

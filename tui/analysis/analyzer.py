@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from tui.analysis.entities import entities_from_doc, with_aliases
 from tui.analysis.glossary import build_glossary
-from tui.analysis.model import Analysis, Entity, Span
+from tui.analysis.model import Analysis, Entity, ModelChoice, Span
 from tui.analysis.numbers import find_numbers
 from tui.analysis.pipeline import default_model, get_pipeline, model_label
 from tui.analysis.quotes import find_quotes, find_sources
@@ -17,8 +17,6 @@ from tui.analysis.text import detect_language, normalise
 CHUNK_CHARS = 20_000
 
 Progress = Callable[[float], None]
-# A pipeline for every language, or one per language ({"de": "de_core_news_lg"}).
-ModelChoice = str | Mapping[str, str] | None
 
 
 def analyze(

@@ -7,9 +7,13 @@ so that ``analysis.text[item.start:item.end] == item.text`` always holds.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+# A spaCy pipeline for every language, or one per language ({"de": "de_core_news_lg"});
+# None: the default for the language.
+ModelChoice = str | Mapping[str, str] | None
 EntityLabel = str  # PER, LOC, ORG, MISC (German); English pipelines may add more
 QuoteKind = Literal["direct", "indirect"]
 NumberKind = Literal[

@@ -20,11 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from tui.analysis import Analysis
-from tui.analysis.analyzer import ModelChoice
 from tui.analysis.model import Span
-from tui.analysis.text import Document
-from tui.analysis_service import AnalysisFailedError, AnalysisService, ServiceStoppedError
+from tui.analysis_service import AnalysisFailedError, Analyser, ServiceStoppedError
 from tui.safe_text import one_line
+from tui.sources import Document
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
 from tui.widgets.panes import GlossaryPane, ItemPane, NumbersPane, QuotesPane
@@ -69,14 +68,10 @@ class ReaderScreen(Screen[None]):
         Binding("3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False),
     ]
 
-    def __init__(
-        self, document: Document, service: AnalysisService, lang: str | None = None, model: ModelChoice = None
-    ) -> None:
+    def __init__(self, document: Document, service: Analyser) -> None:
         super().__init__()
         self.document = document
         self.service = service
-        self.lang = lang
-        self.model = model
         self.analysis: Analysis | None = None
         self.failure: str | None = None  # why there is no analysis, if it failed
         self.selection: tuple[int, int] | None = None
@@ -85,7 +80,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
-            yield Static(one_line(self.document.name, 60), id="title")
+            yield Static(one_line(self.document.title, 60), id="title")
             yield Legend(id="legend")
         with Horizontal(id="main"):
             yield ArticleView(self.document.text, id="article")
@@ -105,8 +100,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.article.focus()
-        if self.document.decoding_note:
-            self.notify(self.document.decoding_note, severity="warning", timeout=8)
+        if self.document.note:
+            self.notify(self.document.note, severity="warning", timeout=8)
         self.run_analysis()
 
     # -- analysis worker ---------------------------------------------------------
@@ -117,10 +112,7 @@ class ReaderScreen(Screen[None]):
         through messages."""
         try:
             analysis = self.service.analyze(
-                self.document.text,
-                self.lang,
-                self.model,
-                progress=lambda fraction: self.post_message(AnalysisProgress(fraction)),
+                self.document.text, progress=lambda fraction: self.post_message(AnalysisProgress(fraction))
             )
         except AnalysisFailedError as error:
             self.post_message(AnalysisFailed(str(error)))

@@ -13,6 +13,7 @@ can stand in for the service (the UI tests use recorded analyses).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -24,6 +25,8 @@ from tui.analysis.text import detect_language
 from tui.sources import Document
 
 Progress = Callable[[float], None]
+# Lower scheduling priority of the analysis process (measured: bench/first_paint_tty.py).
+ANALYSIS_NICENESS = 10
 
 
 class AnalysisFailedError(Exception):
@@ -112,16 +115,18 @@ def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> N
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
+    # Where cores are scarce the reader's keys come first: the UI paints and
+    # answers while this process loads spaCy (on an idle machine nothing changes).
+    os.nice(ANALYSIS_NICENESS)
     from tui.analysis import ModelNotFoundError, analyze
     from tui.analysis.analyzer import model_for
     from tui.analysis.pipeline import get_pipeline
 
     if warm_up is not None:
         lang, model = warm_up
-        try:
+        # A missing model is said again, with context, when the request comes.
+        with contextlib.suppress(ModelNotFoundError):
             get_pipeline(lang, model_for(model, lang))
-        except ModelNotFoundError:
-            pass  # said again, with context, when the request comes
     while True:
         try:
             text, lang, model = connection.recv()

@@ -38,7 +38,7 @@ def analyze(
     # One chunk per batch: a chunk is big enough to batch well on its own,
     # and progress is reported as each one is done.
     docs = nlp.pipe((chunk for chunk, _ in chunks), batch_size=1)
-    for index, (doc, (_, offset)) in enumerate(zip(docs, chunks)):
+    for index, (doc, (_, offset)) in enumerate(zip(docs, chunks, strict=True)):
         entities.extend(entities_from_doc(doc, offset))
         sentences.extend(
             Span(sent.start_char + offset, sent.end_char + offset, sent.text)
@@ -61,7 +61,7 @@ def analyze_batch(
     nlp = get_pipeline(lang, model)
     texts = [normalise(text) for text in texts]
     results = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
         entities = entities_from_doc(doc)
         sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
         results.append(_assemble(text, lang, model, entities, sentences))

@@ -7,6 +7,7 @@ note for the reader, or refused with the offset of the first bad byte.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 from types import MappingProxyType
 
@@ -20,8 +21,6 @@ BINARY_SNIFF_BYTES = 8192
 _SUSPICIOUS_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 # A first line longer than this is a paragraph, not a heading.
 _MAX_TITLE_CHARS = 200
-# Encodings that need no remark: the text was what it claimed to be.
-_EXPECTED_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16"})
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> Document:
@@ -52,12 +51,13 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> Document:
     # Older German sources are often Windows-1252; it decodes almost any byte,
     # so it is tried only after the binary check, and the reader is told.
     try:
-        return _document(data.decode("cp1252"), source, "cp1252")
+        document = _document(data.decode("cp1252"), source, "cp1252")
     except UnicodeDecodeError:
         raise InputError(
             f"{name} is not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
             f"{utf8_error.start}); pass --encoding to name its encoding"
         ) from None
+    return replace(document, note=f"{name} is not valid UTF-8; read it as cp1252")
 
 
 def display_name(source: str) -> str:
@@ -84,14 +84,10 @@ def _document(text: str, source: str, encoding: str) -> Document:
     text = normalise(text)
     if not text.strip():
         raise InputError(f"{display_name(source)} is empty")
-    note = None
-    if encoding.lower() not in _EXPECTED_ENCODINGS:
-        note = f"{display_name(source)} is not valid UTF-8; read it as {encoding}"
     return Document(
         text=text,
         source=source,
         title=title_of(text, source),
         format="text",
-        note=note,
         metadata=MappingProxyType({"encoding": encoding}),
     )

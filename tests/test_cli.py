@@ -20,12 +20,14 @@ CONTRACT_KEYS = {"id", "lang", "entities", "quotes", "numbers", "glossary", "sou
 def run_jsonl(monkeypatch, capsys, lines: Sequence[str | bytes], *args: str) -> list[dict]:
     data = b"".join((line if isinstance(line, bytes) else line.encode()) + b"\n" for line in lines)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
-    assert main(["analyze", "--jsonl", *args]) == 0
+    # The rule layer alone: the JSON lines contract is the subject, not the model.
+    assert main(["analyze", "--jsonl", "--model", "rules", *args]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
 def test_analyze_prints_the_seed_analysis(capsys) -> None:
-    assert main(["analyze", str(SEEDS / "xiaomi-usa.de.txt")]) == 0
+    # The rule layer alone: the contract is the subject here, not the model.
+    assert main(["analyze", str(SEEDS / "xiaomi-usa.de.txt"), "--model", "rules"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result) >= CONTRACT_KEYS
     assert result["lang"] == "de"
@@ -121,7 +123,7 @@ def test_jsonl_error_text_names_the_column_once(monkeypatch, capsys) -> None:
 def test_jsonl_reads_the_file_it_is_given(tmp_path, capsys) -> None:
     path = tmp_path / "texts.jsonl"
     path.write_text(GOOD + "\n", "utf-8")
-    assert main(["analyze", "--jsonl", str(path)]) == 0
+    assert main(["analyze", "--jsonl", str(path), "--model", "rules"]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert json.loads(line)["id"] == "ok"
 
@@ -142,17 +144,20 @@ def test_analyze_reads_utf16_and_a_named_encoding(tmp_path, capsys) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Xiaomi wächst in Indien.".encode("latin-1"))
     for path, options in ((utf16, []), (latin, ["--encoding", "latin-1"])):
-        assert main(["analyze", str(path), *options]) == 0
+        assert main(["analyze", str(path), "--model", "rules", *options]) == 0
         captured = capsys.readouterr()
         assert json.loads(captured.out)["entities"][0]["text"] == "Xiaomi"
         assert captured.err == ""
-    assert main(["analyze", str(latin)]) == 0  # undeclared: read as Windows-1252, with a note
+    assert (
+        main(["analyze", str(latin), "--model", "rules"]) == 0
+    )  # undeclared: read as Windows-1252, with a note
     assert capsys.readouterr().err == f"randnotiz: {latin} is not valid UTF-8; read it as cp1252\n"
 
 
 def test_jsonl_streams_before_input_ends() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "analyze", "--jsonl", "--batch-size", "1"],
+        # The rule layer alone: streaming is the subject here, not the model.
+        [sys.executable, "-m", "tui", "analyze", "--jsonl", "--batch-size", "1", "--model", "rules"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -176,21 +181,26 @@ def test_jsonl_streams_before_input_ends() -> None:
         (b"abc\x81\x8d", "not valid UTF-8"),
     ],
 )
-def test_file_errors_are_one_line_and_non_zero(tmp_path, content, message) -> None:
+def test_file_errors_are_one_line_and_non_zero(tmp_path, capsys, content, message) -> None:
     path = tmp_path / "article.txt"
     if content is not None:
         path.write_bytes(content)
+    assert main(["analyze", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and message in captured.err
+
+
+def test_the_installed_command_fails_without_a_traceback(tmp_path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "analyze", str(path)],
+        [sys.executable, "-m", "tui", "analyze", str(tmp_path / "missing.txt")],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and message in result.stderr
-    assert "Traceback" not in result.stderr
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"randnotiz: no such file: {tmp_path / 'missing.txt'}\n"
 
 
 def test_unknown_model_is_a_clean_error(capsys) -> None:

@@ -118,25 +118,36 @@ def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> N
     # Where cores are scarce the reader's keys come first: the UI paints and
     # answers while this process loads spaCy (on an idle machine nothing changes).
     os.nice(ANALYSIS_NICENESS)
-    from tui.analysis import ModelNotFoundError, analyze
-    from tui.analysis.analyzer import model_for
-    from tui.analysis.pipeline import get_pipeline
-
     if warm_up is not None:
-        lang, model = warm_up
-        # A missing model is said again, with context, when the request comes.
-        with contextlib.suppress(ModelNotFoundError):
-            get_pipeline(lang, model_for(model, lang))
+        _warm_up(*warm_up)
     while True:
         try:
             text, lang, model = connection.recv()
         except (EOFError, OSError):
             return
-        try:
-            analysis = analyze(text, lang, model, progress=lambda done: connection.send(("progress", done)))
-        except ModelNotFoundError as error:
-            connection.send(("failed", str(error)))
-        except Exception as error:  # noqa: BLE001 - reported in the UI instead of a dead worker
-            connection.send(("failed", f"internal error in the analysis: {type(error).__name__}: {error}"))
-        else:
-            connection.send(("done", analysis))
+        _answer(connection, text, lang, model)
+
+
+def _warm_up(lang: str, model: ModelChoice) -> None:
+    from tui.analysis import ModelNotFoundError
+    from tui.analysis.analyzer import model_for
+    from tui.analysis.pipeline import get_pipeline
+
+    # A missing model is said again, with context, when the request comes.
+    with contextlib.suppress(ModelNotFoundError):
+        get_pipeline(lang, model_for(model, lang))
+
+
+def _answer(connection: Connection, text: str, lang: str | None, model: ModelChoice) -> None:
+    """Send the analysis of ``text``, with progress, or why there is none.
+    The engine is imported here, in the analysis process, on first use."""
+    from tui.analysis import ModelNotFoundError, analyze
+
+    try:
+        analysis = analyze(text, lang, model, progress=lambda done: connection.send(("progress", done)))
+    except ModelNotFoundError as error:
+        connection.send(("failed", str(error)))
+    except Exception as error:  # noqa: BLE001 - reported in the UI instead of a dead worker
+        connection.send(("failed", f"internal error in the analysis: {type(error).__name__}: {error}"))
+    else:
+        connection.send(("done", analysis))

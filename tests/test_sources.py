@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tui.sources import MAX_BYTES, InputError, decode, open_source
+from tui.analysis.text import normalise
+from tui.sources import MAX_BYTES, InputError, decode, document_id, open_source
 
 from .conftest import SEEDS
 
@@ -130,3 +133,23 @@ def test_the_id_is_stable_across_runs_and_follows_the_text(tmp_path: Path) -> No
     assert open_source(str(copy)).id == open_source(str(sample)).id  # same normalised text
     copy.write_bytes(sample.read_bytes() + b" ")
     assert open_source(str(copy)).id != open_source(str(sample)).id
+
+
+# Text as an article holds it: any character but the C0 controls the binary
+# sniffer counts (tab, newline, form feed and escape are text), no byte order mark.
+ARTICLE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufeff").filter(
+        lambda char: ord(char) >= 0x20 or char in "\t\n\r\x0c\x1b"
+    ),
+    min_size=1,
+).filter(str.strip)
+
+
+@given(ARTICLE_TEXT)
+def test_utf8_and_utf16_give_the_normalised_text_and_the_same_id(text: str) -> None:
+    from_utf8 = decode(text.encode("utf-8"), "a.txt")
+    from_utf16 = decode(text.encode("utf-16"), "a.txt")  # with a byte order mark
+    assert from_utf8.text == from_utf16.text == normalise(text)
+    assert from_utf8.id == from_utf16.id == document_id(normalise(text))
+    assert from_utf8.note is None and from_utf16.note is None
+    assert from_utf8.title in from_utf8.text or from_utf8.title == "a.txt"

@@ -9,8 +9,10 @@ import sys
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tui.cli import main
+from tui.cli import analyze_jsonl, main
 
 from .conftest import SEEDS
 
@@ -214,3 +216,26 @@ def test_reader_refuses_bad_input_before_starting_the_ui(tmp_path, capsys) -> No
     path.write_text("")
     assert main([str(path)]) == 1
     assert capsys.readouterr().err == f"randnotiz: {path} is empty\n"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.lists(st.binary(max_size=40), max_size=6))
+def test_jsonl_answers_any_bytes_with_one_json_line_each(lines: list[bytes]) -> None:
+    lines = [line.replace(b"\n", b" ") for line in lines]
+    answers = list(analyze_jsonl(lines, None, "rules", batch_size=2))
+    assert len(answers) == sum(1 for line in lines if line.strip())
+    for answer in answers:
+        assert set(json.loads(answer)) >= {"id"}
+
+
+@given(JSON_VALUES)
+def test_jsonl_gives_any_id_back_as_it_came(item_id: object) -> None:
+    line = json.dumps({"id": item_id, "text": "  "}).encode()
+    [answer] = analyze_jsonl([line], None, "rules")
+    assert json.loads(answer) == {"id": item_id, "error": "empty text"}

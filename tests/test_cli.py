@@ -7,11 +7,13 @@ import json
 import subprocess
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.analysis import Analysis
 from tui.cli import analyze_jsonl, main
 
 from .conftest import SEEDS
@@ -115,6 +117,27 @@ def test_jsonl_bad_input_gives_its_error_line_and_loses_nothing(
         assert results[1]["lang"] == "de"
     else:
         assert results[1]["error"].startswith(error)
+
+
+def test_jsonl_a_text_that_breaks_the_analysis_fails_alone(monkeypatch, capsys) -> None:
+    import tui.analysis
+
+    analyze_batch = tui.analysis.analyze_batch
+
+    def fragile(texts: list[str], *args: Any) -> list[Analysis]:
+        if any("BOOM" in text for text in texts):
+            raise ValueError("kaputt")
+        return analyze_batch(texts, *args)
+
+    monkeypatch.setattr(tui.analysis, "analyze_batch", fragile)
+    lines = [GOOD, json.dumps({"id": "b", "text": "BOOM"}), GOOD]
+    results = run_jsonl(monkeypatch, capsys, lines, "--batch-size", "3")
+    assert [result.get("error") for result in results] == [
+        None,
+        "internal error in the analysis: ValueError: kaputt",
+        None,
+    ]
+    assert results[0]["entities"] and results[2]["entities"]
 
 
 def test_jsonl_error_text_names_the_column_once(monkeypatch, capsys) -> None:

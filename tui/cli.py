@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO, cast
+from typing import Any
 
 from tui.analysis.model import Analysis, ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES, detect_language
@@ -168,16 +168,19 @@ def _analyze_jsonl(
     if encoding:
         return _fail("--encoding is for articles; JSON lines are always UTF-8")
     if path is None or path == "-":
-        lines: BinaryIO = sys.stdin.buffer
-    else:
-        try:
-            lines = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
-        except OSError as error:
-            return _fail(f"cannot read {path}: {error.strerror}")
-    with lines:
-        for line in analyze_jsonl(lines, lang, models, batch_size):
-            sys.stdout.write(line + "\n")
-            sys.stdout.flush()
+        return _write_jsonl(sys.stdin.buffer, lang, models, batch_size)
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as error:
+        return _fail(f"cannot read {path}: {error.strerror}")
+    with stream:
+        return _write_jsonl(stream, lang, models, batch_size)
+
+
+def _write_jsonl(lines: Iterable[bytes], lang: str | None, models: ModelChoice, batch_size: int) -> int:
+    for line in analyze_jsonl(lines, lang, models, batch_size):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
     return 0
 
 
@@ -254,16 +257,16 @@ def _parse_item(line: bytes, default_lang: str | None) -> _Request | _Refusal:
 
 def _run_batch(batch: list[_Request | _Refusal], model: ModelChoice, batch_size: int) -> Iterator[str]:
     results: dict[int, dict[str, Any]] = {}
-    by_lang: dict[str, list[int]] = {}
+    by_lang: dict[str, list[tuple[int, _Request]]] = {}
     for index, item in enumerate(batch):
         if isinstance(item, _Refusal):
             results[index] = {"id": item.id, "error": item.error}
         else:
-            by_lang.setdefault(item.lang, []).append(index)
-    for lang, indices in by_lang.items():
-        requests = [cast(_Request, batch[index]) for index in indices]
-        for index, request, outcome in zip(
-            indices, requests, _analyses(requests, lang, model, batch_size), strict=True
+            by_lang.setdefault(item.lang, []).append((index, item))
+    for lang, requests in by_lang.items():
+        texts = [request.text for _, request in requests]
+        for (index, request), outcome in zip(
+            requests, _analyses(texts, lang, model, batch_size), strict=True
         ):
             if isinstance(outcome, str):
                 results[index] = {"id": request.id, "error": outcome}
@@ -273,14 +276,11 @@ def _run_batch(batch: list[_Request | _Refusal], model: ModelChoice, batch_size:
         yield _json_line(results[index])
 
 
-def _analyses(
-    requests: list[_Request], lang: str, model: ModelChoice, batch_size: int
-) -> list[Analysis | str]:
+def _analyses(texts: list[str], lang: str, model: ModelChoice, batch_size: int) -> list[Analysis | str]:
     """The analyses in one spaCy pass; if that fails, one by one, so that
     only the text at fault gets an error (its message) instead of the batch."""
     from tui.analysis import ModelNotFoundError, analyze_batch
 
-    texts = [request.text for request in requests]
     try:
         return list(analyze_batch(texts, lang, model, batch_size))
     except ModelNotFoundError:

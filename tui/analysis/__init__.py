@@ -1,4 +1,5 @@
-"""Text analysis for Randnotiz: no UI code, no I/O (import-linter contracts).
+"""Text analysis for Randnotiz: no UI code and no I/O (import-linter contracts in
+pyproject.toml; tests/test_architecture.py for the I/O).
 
 ``analyze(text)`` returns an immutable :class:`Analysis` whose every item is
 a ``(start, end)`` span into the normalised text.

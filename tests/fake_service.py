@@ -29,9 +29,11 @@ class FakeAnalysisService:
         self._failure = failure
         self._stopped = threading.Event()
         self.requests: list[str] = []
+        self.asked = threading.Event()  # set when the first request arrived
 
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
         self.requests.append(text)
+        self.asked.set()
         for fraction in self._progress:
             if progress is not None:
                 progress(fraction)

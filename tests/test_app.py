@@ -7,10 +7,13 @@ them; the end-to-end tests at the top start the real analysis process.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
 
 import pytest
+from textual.command import CommandInput, CommandPalette
+from textual.widgets import DataTable, ProgressBar
 
 from tui.analysis.model import Analysis, GlossaryEntry, Span
 from tui.analysis_service import start_service
@@ -225,7 +228,7 @@ async def test_help_lists_the_active_keys_and_they_do_what_it_says() -> None:
         help_screen = pilot.app.screen
         assert isinstance(help_screen, HelpScreen)
         rows = {row.description: row.keys for row in help_screen._rows}
-        table = help_screen.query_one("#help-table")
+        table = help_screen.query_one("#help-table", DataTable)
         assert table.row_count == len(rows) >= 25
         await pilot.press("escape")
         assert pilot.app.screen is screen
@@ -332,9 +335,8 @@ async def test_the_progress_bar_shows_how_far_the_analysis_is() -> None:
     service = FakeAnalysisService([recorded("xiaomi-usa.de")], progress=[0.25, 0.5], gate=gate)
     async with make_app(service=service).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
-        bar = screen.query_one("#progress")
-        while not service.requests:  # bounded by pytest-timeout
-            await pilot.pause()
+        bar = screen.query_one("#progress", ProgressBar)
+        assert await asyncio.to_thread(service.asked.wait, 30)
         await pilot.pause()
         assert str(screen.query_one("#status").render()) == "Analysing… 50%"
         assert bar.progress == 0.5 and bar.display
@@ -395,8 +397,8 @@ async def test_scrolling_keys() -> None:
 async def test_keys_that_reach_the_bottom_show_the_last_line(keys: tuple[str, ...]) -> None:
     """0.1 repainted only when the rounded scroll position changed but drew
     from the truncated one, so the screen showed a stale view (for ``j``/``k``
-    too) and the last line stayed off screen."""
-    async with make_app().run_test(size=(100, 24)) as pilot:
+    too) and the last line stayed off screen. Scrolling animates, as for a user."""
+    async with make_app(animations=True).run_test(size=(100, 24)) as pilot:
         screen = await analysed(pilot)
         for key in keys:
             await pilot.press(key)
@@ -469,7 +471,13 @@ async def test_the_detail_line_shows_the_whole_selected_item() -> None:
 
 
 async def run_command(pilot, command: str) -> None:
-    await pilot.press("ctrl+p", *command)
+    """Open the palette with its key, type ``command`` (as one paste: a
+    search per character only costs time) and run the first hit."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    palette.query_one(CommandInput).insert_text_at_cursor(command)
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
     await pilot.pause()
     await pilot.press("enter")

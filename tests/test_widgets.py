@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.style import Style
 from textual.app import App, ComposeResult
 
 from tui.analysis.model import Number, NumberKind, QuoteKind
@@ -115,14 +116,14 @@ async def test_later_layers_win_where_highlights_overlap() -> None:
         view.set_layer("match", [Highlight(5, 8, "article-view--match")])
         view.set_layer("selection", [Highlight(7, 9, "article-view--selection")])
         await pilot.pause()
-        styles = {}
+        styles: dict[int, Style] = {}
         offset = 0
         for segment in view.render_line(0):
             for _ in segment.text:
-                styles[offset] = segment.style
+                styles[offset] = segment.style or Style()
                 offset += 1
 
-        def component(name: str):
+        def component(name: str) -> Style:
             return view.get_component_rich_style(f"article-view--{name}", partial=True)
 
         quote, org, match = component("quote"), component("org"), component("match")

@@ -29,24 +29,29 @@ def make_app(
     analysis: Analysis | None = None,
     text: str | None = None,
     service: Analyser | None = None,
+    animations: bool = False,
     **options: Any,
 ) -> RandnotizApp:
     """The reader on ``sample``'s recorded analysis (or on ``analysis``, or on
-    ``text`` with ``service``)."""
+    ``text`` with ``service``). Without ``animations`` scrolling jumps at
+    once: Pilot waits for every animation after every key."""
     if text is None:
         analysis = analysis or recorded(sample)
         text = analysis.text
     if service is None:
         service = FakeAnalysisService([analysis] if analysis is not None else [])
-    return RandnotizApp(document(text), service=service, **options)
+    app = RandnotizApp(document(text), service=service, **options)
+    app.animation_level = "full" if animations else "none"
+    return app
 
 
 async def analysed(pilot: Pilot[Any]) -> ReaderScreen:
-    """Wait until the analysis worker is done and the reader shows its result."""
+    """Wait until the analysis worker is done and the reader shows its result
+    (the panes are mounted just after the first paint)."""
+    screen = reader(pilot)
+    await screen.panes_mounted.wait()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReaderScreen)
     return screen
 
 

@@ -66,6 +66,12 @@ class AnalysisService:
             target=_serve, args=(child, warm_up), name="randnotiz-analysis", daemon=True
         )
         self._process.start()
+        # Where cores are scarce the reader comes first: the UI paints and answers
+        # keys while this process starts and loads spaCy (on an idle machine it
+        # has a core of its own and nothing changes). Set from here, so that its
+        # interpreter start-up is lowered too.
+        assert self._process.pid is not None  # started
+        os.setpriority(os.PRIO_PROCESS, self._process.pid, ANALYSIS_NICENESS)
         child.close()
         self._stopped = False
 
@@ -115,9 +121,6 @@ def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> N
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    # Where cores are scarce the reader's keys come first: the UI paints and
-    # answers while this process loads spaCy (on an idle machine nothing changes).
-    os.nice(ANALYSIS_NICENESS)
     if warm_up is not None:
         _warm_up(*warm_up)
     while True:

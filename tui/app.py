@@ -30,7 +30,12 @@ class RandnotizApp(App[None]):
         Binding("t", "toggle_theme", "Light/dark", id="app.toggle_theme"),
         # Textual adds this one itself, but without a description for the help.
         Binding(
-            "ctrl+p", "command_palette", "Command palette", show=False, priority=True, id="app.command_palette"
+            "ctrl+p",
+            "command_palette",
+            "Command palette",
+            show=False,
+            priority=True,
+            id="app.command_palette",
         ),
     ]
 

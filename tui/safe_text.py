@@ -12,9 +12,9 @@ from __future__ import annotations
 _TABLE = {code: 0x2400 + code for code in range(0x20)}
 _TABLE[0x09] = ord(" ")  # a tab is one blank cell: wrapping stays simple
 _TABLE[0x7F] = 0x2421  # ␡
-_TABLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})  # C1 controls
+_TABLE.update(dict.fromkeys(range(128, 160), 65533))  # C1 controls
 # Bidirectional overrides reorder what follows them ("Trojan Source").
-_TABLE.update({code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_TABLE.update(dict.fromkeys((*range(8234, 8239), *range(8294, 8298)), 65533))
 
 
 _TABLE_KEEPING_NEWLINES = {**_TABLE, 0x0A: 0x0A}

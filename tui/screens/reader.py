@@ -9,6 +9,7 @@ what the reader did.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -127,8 +128,7 @@ class ReaderScreen(Screen[None]):
         ),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
-    # Textual declares it an instance variable, so it cannot be a ClassVar here.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
     def __init__(self, document: Document, service: Analyser, hidden_panes: Iterable[str] = ()) -> None:
         super().__init__()
@@ -137,6 +137,7 @@ class ReaderScreen(Screen[None]):
         self.reading = Reading(document.text)
         self.failure: str | None = None  # why there is no analysis, if it failed
         self.hidden_panes = frozenset(hidden_panes) & set(PANES)
+        self.panes_mounted = asyncio.Event()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -144,10 +145,9 @@ class ReaderScreen(Screen[None]):
             yield Legend(id="legend")
         with Horizontal(id="main"):
             yield ArticleView(self.document.text, id="article")
-            with Vertical(id="panes"):
-                yield QuotesPane("Quotes", id="quotes")
-                yield NumbersPane("Numbers", id="numbers")
-                yield GlossaryPane("Glossary", id="glossary")
+            # The panes are mounted after the first paint (see on_mount); the
+            # column keeps their place so that the text does not reflow.
+            yield Vertical(id="panes")
         yield Static(id="detail")
         yield SearchBar(id="search")
         with Horizontal(id="status-bar"):
@@ -169,15 +169,24 @@ class ReaderScreen(Screen[None]):
         return None if selected is None else (selected.start, selected.end)
 
     def on_mount(self) -> None:
-        for name in PANES:
-            self.query_one(f"#{name}").display = name not in self.hidden_panes
         self._show_panes_column()
         self.query_one("#detail").display = False
         self.query_one(SearchBar).display = False
         self.article.focus()
         if self.document.note:
             self.notify(self.document.note, severity="warning", timeout=8)
+        # Empty tables are a third of the first frame's work: the text comes first.
+        self.call_after_refresh(self._mount_panes)
         self.run_analysis()
+
+    async def _mount_panes(self) -> None:
+        panes = [QuotesPane("Quotes", id="quotes"), NumbersPane("Numbers", id="numbers")]
+        panes.append(GlossaryPane("Glossary", id="glossary"))
+        for pane in panes:
+            pane.display = pane.id not in self.hidden_panes
+        await self.query_one("#panes").mount_all(panes)
+        self.panes_mounted.set()
+        self._fill_panes()  # if the analysis came first
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -229,12 +238,18 @@ class ReaderScreen(Screen[None]):
         article.set_layer(
             "number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers]
         )
+        self.query_one(ProgressBar).display = False
+        self._status(self.reading.summary())
+        self._fill_panes()
+
+    def _fill_panes(self) -> None:
+        analysis = self.analysis
+        if analysis is None or not self.panes_mounted.is_set():
+            return
         self.query_one(QuotesPane).show(quote_rows(analysis.quotes))
         self.query_one(NumbersPane).show(number_rows(analysis.numbers, analysis.text))
         self.query_one(GlossaryPane).show(glossary_rows(analysis.glossary))
-        self.query_one(ProgressBar).display = False
-        self._status(self.reading.summary())
-        self._follow(article.visible_range[0])
+        self._follow(self.article.visible_range[0])
 
     # -- following the reader ------------------------------------------------------
 

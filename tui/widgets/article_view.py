@@ -177,8 +177,12 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering ---------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = self.top_line + y
         width = self.scrollable_content_region.width
+        if self._wrap_width != max(width, 10):
+            # The first frame is drawn before the Resize event arrives: wrap
+            # now, so that the text is in it.
+            self._rewrap(width)
+        index = self.top_line + y
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         key = (index, width)

@@ -12,17 +12,19 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.analysis.model import Analysis
 from tui.sources.document import Document
 from tui.store.anchoring import quote_selector
-from tui.store.corrections import apply_corrections
 from tui.store.model import Annotation
 from tui.store.session import AnnotationSession, import_annotations
 from tui.store.sqlite_store import SQLiteStore, StoreError
 
 FORMATS = ("w3c", "brat", "jsonl", "docbin", "markdown")
 _TITLE_CHARS = 80
+
+if TYPE_CHECKING:  # the analysis (spaCy) is loaded only for the formats that need it
+    from tui.analysis.model import Analysis
 
 
 class CommandError(Exception):
@@ -120,6 +122,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_analysis(args: argparse.Namespace, document: Document, annotations: list[Annotation]) -> None:
+    from tui.store.corrections import apply_corrections
     from tui.store.exchange import docbin, jsonl, markdown
 
     analysis = apply_corrections(_analyse(document.text, args.lang), annotations)

@@ -104,6 +104,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     failures = 0
     total_confirmed = 0
+    while_writing = 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="randnotiz-crash-") as folder:
         data_dir = Path(folder) / "data"
@@ -116,6 +117,7 @@ def main() -> int:
             confirmed, integrity, stored = round_trip(driver, data_dir, article, kill_after)
             lost = confirmed - stored
             total_confirmed += len(confirmed)
+            while_writing += bool(confirmed)
             ok = integrity == "ok" and not lost
             failures += not ok
             print(
@@ -125,7 +127,8 @@ def main() -> int:
                 flush=True,
             )
     print(
-        f"{args.rounds} SIGKILLs, {total_confirmed} confirmed annotations, {failures} rounds with a failed "
+        f"{args.rounds} SIGKILLs ({while_writing} while adding, the rest while starting), "
+        f"{total_confirmed} confirmed annotations, {failures} rounds with a failed "
         f"integrity check or a lost annotation ({time.perf_counter() - started:.0f} s)"
     )
     return 1 if failures else 0

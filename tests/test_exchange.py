@@ -10,10 +10,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import DocBin
 
 from tui.analysis.model import Analysis, Entity, Number, Quote
@@ -23,7 +27,8 @@ from tui.store.corrections import apply_corrections
 from tui.store.exchange.docbin import to_docbin
 from tui.store.exchange.jsonl import to_jsonl
 from tui.store.exchange.markdown import to_markdown
-from tui.store.model import EntityCorrection
+from tui.store.exchange.w3c import annotation_to_w3c, read_w3c
+from tui.store.model import Annotation, EntityCorrection, TextQuote
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SQLiteStore
 
@@ -297,3 +302,32 @@ def test_export_runs_the_analysis_and_applies_the_corrections(
     assert {(e.text, e.label_) for e in doc.ents} == spans
     export(annotated, "markdown", tmp_path / "out.md")
     assert "speaker: Hugo Barra" in (tmp_path / "out.md").read_text("utf-8")
+
+
+@settings(max_examples=40)
+@given(
+    note=st.text(max_size=40),
+    tags=st.lists(st.text(min_size=1, max_size=12), max_size=3, unique=True),
+    label=st.sampled_from([None, "PER", "ORG"]),
+    speaker=st.one_of(st.none(), st.text(max_size=12)),
+    words=st.text(min_size=1, max_size=20),
+)
+def test_w3c_json_reads_back_to_the_same_annotation(
+    note: str, tags: list[str], label: str | None, speaker: str | None, words: str
+) -> None:
+    original = Annotation(
+        str(uuid.uuid4()),
+        "doc",
+        3,
+        3 + len(words),
+        TextQuote(words, "abc", "xyz"),
+        note=note,
+        tags=tuple(tags),
+        entity=EntityCorrection(label) if label != "PER" else None,
+        speaker=speaker,
+        created="2026-01-02T03:04:05Z",
+        modified="2026-01-02T03:04:06Z",
+    )
+    (read,) = read_w3c(json.loads(json.dumps(annotation_to_w3c(original, "file:///a.txt"))))
+    assert (read.source, read.has_position) == ("file:///a.txt", True)
+    assert replace(read.annotation, document_id="doc") == original

@@ -5,7 +5,8 @@
 Times, in alternation and as medians: reading the article (the reference,
 measured in the same run), opening its annotation session with no
 annotations, and with COUNT annotations (registering the document, a
-committed write, and loading them all); plus re-anchoring all COUNT after
+committed write, and loading them all); adding one annotation (until it
+is committed: what the screen waits for); plus re-anchoring all COUNT after
 the article was edited (a one-off when the file changed) and laying COUNT
 annotations, a tenth of them entity corrections, over an analysis.
 """
@@ -82,13 +83,16 @@ def main() -> int:
         store.save(made)
         edited = "Vorspann.\n" + full.text.replace("Xiaomi", "Xiaomi Inc.", 3)
         analysis = Analysis(full.text, "de", "bench", entities=(Entity(0, 3, full.text[:3], label="MISC"),))
-        timings: dict[str, list[float]] = {
-            name: [] for name in ("read", "none", "full", "reanchor", "overlay")
-        }
+        scratch_article = Path(folder) / "neu.txt"
+        scratch_article.write_text(text + "\n\n", "utf-8")
+        scratch = AnnotationSession.open(store, open_article(str(scratch_article)))
+        names = ("read", "none", "full", "add", "reanchor", "overlay")
+        timings: dict[str, list[float]] = {name: [] for name in names}
         for _ in range(args.repeat):
             timed(lambda: open_article(str(empty_article)), timings["read"])
             timed(lambda: AnnotationSession.open(store, open_article(str(empty_article))), timings["none"])
             timed(lambda: AnnotationSession.open(store, open_article(str(full_article))), timings["full"])
+            timed(lambda: scratch.add(10, 20, note="neu", tags=["prüfen"]), timings["add"])
             timed(lambda: reanchor(made, edited, "edited"), timings["reanchor"])
             timed(lambda: apply_corrections(analysis, made), timings["overlay"])
         loaded = len(AnnotationSession.open(store, full).annotations)
@@ -99,6 +103,7 @@ def main() -> int:
         "read": "read the article (reference)",
         "none": "read + open session, no annotations",
         "full": f"read + open session, {args.count} annotations",
+        "add": "add one annotation (committed, fsync'd)",
         "reanchor": f"re-anchor {args.count} in an edited article (once per edit)",
         "overlay": f"overlay {args.count} on an analysis",
     }

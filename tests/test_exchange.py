@@ -103,7 +103,7 @@ def test_w3c_has_every_required_field_and_code_point_offsets(annotated: Path, tm
     assert collection["first"]["type"] == "AnnotationPage" and len(items) == 6
     for item in items:
         assert item["type"] == "Annotation" and re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", item["id"])
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", item["created"])
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", item["created"])
         assert item["target"]["source"] == annotated.resolve().as_uri()
         quote, position = item["target"]["selector"]
         assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.sources.document import Document
-from tui.store.model import EntityCorrection
+from tui.store.model import EntityCorrection, StoredDocument
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SCHEMA_VERSION, SQLiteStore, StoreError, default_store_path
 
@@ -104,6 +104,9 @@ def test_opening_an_edited_file_brings_its_annotations_along(tmp_path: Path) -> 
         (placed,) = moved.annotations
         assert (placed.id, placed.text, placed.start) == (google.id, "Google", edited.index("Google"))
         assert placed.document_id == moved.document.id != session.document.id
+        path = str((tmp_path / "artikel.txt").resolve())
+        assert store.document(moved.document.id) == StoredDocument(moved.document.id, "Vorspann.", (path,))
+        assert store.documents_at(path) == [moved.document.id, session.document.id]
         assert store.annotations([session.document.id]) == []
 
 

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from platformdirs import user_data_path
 
@@ -270,3 +270,9 @@ def _annotation(row: tuple[Any, ...]) -> Annotation:
         modified=modified,
         state=state_value,
     )
+
+
+if TYPE_CHECKING:  # mypy checks that the class keeps to the interface
+    from tui.store.protocol import AnnotationStore
+
+    _INTERFACE: type[AnnotationStore] = SQLiteStore

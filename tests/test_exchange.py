@@ -79,7 +79,7 @@ ANALYSIS = Analysis(
         Entity(*at("Apple"), "Apple", label="LOC"),
     ),
     quotes=(Quote(*at("Wir kommen bald"), "Wir kommen bald"),),
-    numbers=(Number(*at("1.500"), "1.500", value=1500),),
+    numbers=(Number(*at("1.500"), "1.500", value=1500, approx=True),),
 )
 
 
@@ -283,7 +283,7 @@ def test_markdown_reports_notes_tags_quotes_and_numbers_in_context(annotated: Pa
     assert "**Hugo Barra**" in report and "`#prüfen` `#Zitat bestätigt`" in report
     assert "  > Ex-Google.\n  > Jetzt Xiaomi." in report
     assert "- Hugo Barra (direct): “Wir kommen bald”" in report
-    assert "| 1.500 | 1500 |  |" in report
+    assert "| 1.500 | ≈1500 |  |" in report
     assert "not an entity" in report and "entity: ORG" in report
 
 

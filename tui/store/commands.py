@@ -44,7 +44,9 @@ def open_article(path: str) -> Document:
     except InputError as error:
         raise CommandError(str(error)) from None
     first_line = next((line.strip() for line in read.text.splitlines() if line.strip()), Path(path).name)
-    title = first_line[:_TITLE_CHARS].rstrip()
+    title = (
+        first_line if len(first_line) <= _TITLE_CHARS else first_line[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+    )
     return Document(text=read.text, source=path, title=title, note=read.decoding_note)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.analysis.model import Analysis
+from tui.analysis.model import Analysis, Number
 from tui.store.model import Annotation
 
 _CONTEXT_WORDS = 8
@@ -30,16 +30,18 @@ def to_markdown(title: str, source: str, analysis: Analysis, annotations: Sequen
     if analysis.numbers:
         lines += ["| figure | value | unit | context |", "|---|---|---|---|"]
         for number in analysis.numbers:
-            value = (
-                ""
-                if number.value is None
-                else f"{number.value:g}"
-                if isinstance(number.value, float)
-                else str(number.value)
-            )
+            value = _value(number)
             context = _in_context(text, number.start, number.end).replace("|", "\\|")
             lines.append(f"| {_inline(number.text)} | {value} | {number.unit or ''} | {context} |")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _value(number: Number) -> str:
+    """The parsed value, ``≈`` when the text hedges it, ``(?)`` when its reading is ambiguous."""
+    if number.value is None:
+        return ""
+    shown = f"{number.value:g}" if isinstance(number.value, float) else str(number.value)
+    return ("≈" if number.approx else "") + shown + (" (?)" if number.ambiguous else "")
 
 
 def _annotation(annotation: Annotation, context: str) -> list[str]:

@@ -177,3 +177,11 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert store.integrity_check() == "ok"
         notes = {a.note for a in store.annotations([document.id])}
     assert notes == {f"{name} {i}" for name in ("erster", "zweiter") for i in range(count)}
+
+
+def test_the_ui_can_use_the_store_without_loading_spacy_or_the_ui_toolkit() -> None:
+    code = "import sys, tui.store; print(sorted({'spacy', 'textual', 'rich'} & set(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

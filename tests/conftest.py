@@ -16,7 +16,7 @@ settings.load_profile("randnotiz")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="randnotiz-tests-"))
 os.environ["RANDNOTIZ_CONFIG"] = str(_SANDBOX / "no-config.toml")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
-# ... nor remember the reader's state (theme, panes) or save screenshots there.
+# ... nor touch the user's annotation store, reader state or screenshots (`data_dir` gives a fresh one).
 os.environ["RANDNOTIZ_DATA_DIR"] = str(_SANDBOX / "data")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,3 +47,11 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} not found: the shared corpora are not part of a plain clone")
     return SHARED
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty user data directory (annotation store) for one test."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("RANDNOTIZ_DATA_DIR", str(folder))
+    return folder

@@ -30,7 +30,8 @@ from tui.analysis.gazetteer import currency_codes
 from tui.analysis.model import Number, NumberChange, NumberKind, NumberQualifier
 from tui.analysis.number_words import find_number_words, vulgar_fraction
 
-_GROUPED = r"\d{1,3}(?:[.,\u202f\u00a0'’]\d{3})+(?:[.,]\d+)?"
+# Babel writes Swiss millions as "1000000'000": an apostrophe group may follow any run of digits.
+_GROUPED = r"\d+(?:['’]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?"
 _DIGITS = re.compile(
     # Not inside a word or a label ("G20", "F-35", "COVID-19") nor after a decimal mark.
     rf"(?<![\w.,'’/])(?<![^\W\d_]-)(?P<digits>{_GROUPED}|\d+(?:[.,]\d+)?)"
@@ -51,7 +52,9 @@ _NOT_FIGURES = [
     # Versions: "Version 2.3", "v1.2", "iOS 17.4", "3.2.1".
     re.compile(r"(?i)\b(?:version|release|update|v)\s?\d+(?:\.\d+)+\b"),
     re.compile(r"(?i)\bv\d+\b"),
-    re.compile(r"(?<![\w.])\d+\.\d+\.\d+(?:\.\d+)*(?![\w.]\d)"),
+    re.compile(
+        r"(?<![\w.])(?!\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\w.]\d))(?!\d{1,3}(?:\.\d{3})+(?![\w.]\d))\d+\.\d+\.\d+(?:\.\d+)*(?![\w.]\d)"
+    ),
     # Club names: "1. FC Nürnberg", "1. FSV Mainz 05".
     re.compile(
         r"\b\d{1,2}\.\s?(?:FC|FSV|SC|SV|TSV|VfB|VfL|FFC|BV|SSV|SpVgg|KSC|CfR|HSV)\b[\w .-]*?(?:\s\d{2}\b)?"
@@ -204,7 +207,7 @@ _SIGN_WORDS = {
 }
 _NEGATIVE_PHRASES = {
     "de": re.compile(r"(?i)\bein(?:em)? Minus von\s+(?:\w+\s+)?$"),
-    "en": re.compile(r"(?i)\ba (?:minus|deficit) of\s+(?:\w+\s+)?$"),
+    "en": re.compile(r"(?i)\ba minus of\s+(?:\w+\s+)?$"),
 }
 _CHANGES: dict[str, list[tuple[NumberChange, re.Pattern[str]]]] = {
     "de": [
@@ -240,6 +243,13 @@ _CHANGES: dict[str, list[tuple[NumberChange, re.Pattern[str]]]] = {
             ),
         ),
     ],
+}
+_CHANGES_AFTER = {
+    "de": re.compile(
+        r"\s+(?:(?P<increase>gestiegen|angestiegen|gewachsen|zugelegt|gestiegen)|gesunken|gefallen|"
+        r"zurückgegangen|geschrumpft|eingebrochen)\b"
+    ),
+    "en": re.compile(r"\s+(?:(?P<increase>higher|up)|lower|down)\b"),
 }
 _PERCENT = {"de": ("Prozent", "%", "v.H.", "vH"), "en": ("per cent", "percent", "pct", "%")}
 _POINTS = {
@@ -537,14 +547,14 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     base = lang.split("_")[0]
     if base not in _SCALES:
         base = "en"
-    locale = _reading_locale(text, lang)
+    locales = _reading_locales(text, lang)
     taken = _Taken()
     for pattern in _NOT_FIGURES:
         for match in pattern.finditer(text):
             taken.add(match.start(), match.end())
     numbers = [*_dates(text, base, taken), *_times(text, base, taken)]
     read: list[_Read] = []
-    for atom in sorted(_atoms(text, base, locale, taken), key=lambda atom: atom.start):
+    for atom in sorted(_atoms(text, base, locales, taken), key=lambda atom: atom.start):
         if taken.overlaps(atom.start, atom.end):
             continue
         item = _read(text, atom, base)
@@ -556,33 +566,30 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     return sorted(numbers, key=lambda number: number.start)
 
 
-def parse_digits(digits: str, lang: str) -> tuple[Decimal | None, bool]:
-    """The value of ``digits`` in ``lang``'s convention, and whether that
-    reading turns an apparent thousands grouping into a decimal (``1,500``
-    in German is 1.5; in English style it meant 1500)."""
+def parse_digits(digits: str, lang: str, *fallbacks: str) -> tuple[Decimal | None, bool]:
+    """The value of ``digits`` in ``lang``'s convention (else the first of
+    ``fallbacks`` that reads it), and whether that reading turns an apparent
+    thousands grouping into a decimal (``1,500`` in German is 1.5; in English
+    style it meant 1500)."""
     cleaned = digits.replace("\u202f", "").replace("\u00a0", "")
-    if "'" in cleaned or "’" in cleaned:  # only Swiss German groups with an apostrophe
-        cleaned = cleaned.replace("'", "").replace("’", "")
-        lang = "de_CH" if lang.startswith("de") else lang
-        if "." in cleaned or "," in cleaned:
-            try:
-                return parse_decimal(cleaned.replace(",", "."), locale="en", strict=True), False
-            except NumberFormatError:
-                return None, False
-    try:
-        value = parse_decimal(cleaned, locale=lang, strict=True)
-    except NumberFormatError:
-        if lang != "de_CH":
-            return None, False
-        # Swiss German prose writes decimals with a comma ("3,1 Milliarden") as well.
+    if "'" in cleaned or "’" in cleaned:
+        # Only Swiss German groups with an apostrophe; the decimal mark is then a point or a comma.
         try:
-            value = parse_decimal(cleaned, locale="de", strict=True)
+            return parse_decimal(
+                cleaned.replace("'", "").replace("’", "").replace(",", "."), "en", strict=True
+            ), False
         except NumberFormatError:
             return None, False
-    ambiguous = bool(re.fullmatch(r"\d{1,3}[.,]\d{3}", cleaned)) and value != int(
-        cleaned.replace(",", "").replace(".", "")
-    )
-    return value, ambiguous
+    for locale in (lang, *fallbacks):
+        try:
+            value = parse_decimal(cleaned, locale=locale, strict=True)
+        except NumberFormatError:
+            continue
+        ambiguous = bool(re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", cleaned)) and value != int(
+            cleaned.replace(",", "").replace(".", "")
+        )
+        return value, ambiguous
+    return None, False
 
 
 class _Taken:
@@ -600,13 +607,15 @@ class _Taken:
         return any(self._taken[start:end])
 
 
-def _reading_locale(text: str, lang: str) -> str:
-    """``de`` text that groups thousands with an apostrophe is Swiss: ``3.5`` is a decimal there."""
-    if "_" in lang:
-        return lang
+def _reading_locales(text: str, lang: str) -> tuple[str, ...]:
+    """The locales whose digits the text may use, first one first. Swiss German
+    writes ``3.5`` and ``3,5`` alike; a German text that groups thousands with an
+    apostrophe (``1'000``) is read as German first, then as Swiss."""
+    if lang == "de_CH":
+        return ("de_CH", "de")
     if lang == "de" and re.search(r"\d['’]\d{3}(?!\d)", text):
-        return "de_CH"
-    return lang
+        return ("de", "de_CH")
+    return (lang,)
 
 
 def _dates(text: str, lang: str, taken: _Taken) -> Iterator[Number]:
@@ -668,7 +677,7 @@ def _times(text: str, lang: str, taken: _Taken) -> Iterator[Number]:
             yield Number(match.start(), match.end(), match[0], kind="score")
 
 
-def _atoms(text: str, lang: str, locale: str, taken: _Taken) -> Iterator[_Atom]:
+def _atoms(text: str, lang: str, locales: tuple[str, ...], taken: _Taken) -> Iterator[_Atom]:
     for match in _VULGAR.finditer(text):
         fraction = vulgar_fraction(match["fraction"])
         if fraction is not None:
@@ -683,7 +692,7 @@ def _atoms(text: str, lang: str, locale: str, taken: _Taken) -> Iterator[_Atom]:
         digits = match["digits"]
         if _attached_label(text, match.end("digits"), lang, match["ordinal"]):
             continue
-        value, ambiguous = parse_digits(digits, locale)
+        value, ambiguous = parse_digits(digits, *locales)
         if ambiguous and not _decimal_proven(text, digits, match.end("digits"), lang, proven):
             value = None
         ordinal = bool(match["ordinal"]) and (
@@ -717,8 +726,7 @@ def _decimal_proven(text: str, digits: str, end: int, lang: str, proven: dict[st
     """``1,500`` in German is 1.5 only where the context proves it: a scale word
     follows ("1,500 Mrd."), or the text uses that mark as a decimal elsewhere and
     never to group thousands."""
-    word = _WORD_AFTER.match(text, end)
-    if word and word.group(1) in _SCALES[lang]:
+    if _scale_word_at(text, end, lang) is not None:
         return True
     mark = "," if "," in digits else "."
     if mark not in proven:
@@ -801,7 +809,7 @@ def _number(
         approx=qualifier is not None,
         ambiguous=ambiguous,
         qualifier=qualifier,
-        change=_change(before, lang),
+        change=_change(before, lang) or _change_after(text, end, lang),
     )
 
 
@@ -839,15 +847,22 @@ def _change(before: str, lang: str) -> NumberChange | None:
     return None
 
 
+def _change_after(text: str, end: int, lang: str) -> NumberChange | None:
+    """``um 40 Prozent gewachsen``, ``5 percent lower``: the verb or adverb after the figure."""
+    match = _CHANGES_AFTER[lang].match(text, end)
+    if match is None:
+        return None
+    return "increase" if match["increase"] else "decrease"
+
+
 def _measured_after(text: str, end: int, lang: str) -> bool:
     rest = text[end : end + 40].lstrip(" \u00a0")
-    word = _WORD_AFTER.match(rest)
     return (
         _starts_with_any(rest, _PERCENT[lang]) is not None
         or _starts_with_any(rest, _POINTS[lang]) is not None
         or _measure_at(rest, lang) is not None
         or _currency_after(rest, lang) is not None
-        or (word is not None and word.group(1) in _SCALES[lang])
+        or _scale_word_at(text, end, lang) is not None
     )
 
 
@@ -856,17 +871,13 @@ def _unit_after(
 ) -> tuple[int, Decimal | None, str | None, NumberKind, int]:
     """Extend the number over a scale word and read its unit: (end, value, unit, kind, scale)."""
     scale = 1
-    word = _WORD_AFTER.match(text, end)
-    if (
-        word
-        and word.group(1) in _SCALES[lang]
-        and not (word.group(1) == "m" and text[word.end() : word.end() + 1].isalpha())
-    ):
-        scale = _SCALES[lang][word.group(1)]
+    word = _scale_word_at(text, end, lang)
+    if word is not None:
+        scale = _SCALES[lang][word[0]]
         if value is not None:
             value *= scale
             kind = _plain_kind(value) if kind != "fraction" else kind
-        end = word.end()
+        end = word[1]
     gap = len(text[end:]) - len(text[end:].lstrip(" \u00a0"))
     rest = text[end + gap : end + gap + 40]
     if (points := _starts_with_any(rest, _POINTS[lang])) is not None:
@@ -878,6 +889,19 @@ def _unit_after(
     if (measure := _measure_at(rest, lang)) is not None:
         return end + gap + len(measure[0]), value, measure[1], "quantity", scale
     return end, value, _counted_noun(text, end, lang), kind, scale
+
+
+def _scale_word_at(text: str, end: int, lang: str) -> tuple[str, int] | None:
+    """The scale word after ``end`` ("Mio.", "Millionen", "billion", "5bn") and where it ends."""
+    word = _WORD_AFTER.match(text, end)
+    if word is None:
+        return None
+    token = word.group(1)
+    if token not in _SCALES[lang] and token.endswith("."):
+        token = token[:-1]  # "7 billion." at a sentence end
+    if token not in _SCALES[lang] or (token == "m" and text[word.end() : word.end() + 1].isalpha()):
+        return None
+    return token, word.start(1) + len(token)
 
 
 def _starts_with_any(rest: str, words: tuple[str, ...]) -> str | None:

@@ -109,7 +109,7 @@ def detail_line(number: Number, text: str, sentences: Sequence[Span], width: int
     return f"{prefix}{line}{suffix}"
 
 
-def _decimal(value: float | int, locale: str) -> str:
+def _decimal(value: float, locale: str) -> str:
     # Decimal(str()) keeps what the analysis found (0.333333333333) instead of Babel's three places.
     return format_decimal(Decimal(str(value)), locale=locale, decimal_quantization=False)
 

@@ -16,11 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 # text2num ships no type information.
-from text_to_num import Token  # type: ignore[import-untyped]
+from text_to_num import Token, text2num  # type: ignore[import-untyped]
 from text_to_num import find_numbers as text2num_find_numbers  # type: ignore[import-untyped]
-
-# Words, digit runs (which must break a group of number words) and single marks.
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
 
 _SCALE_WORDS = {
     "de": {
@@ -99,8 +96,28 @@ _FRACTION_NOUNS = {
         "hundredths": 100,
     },
 }
+# Scale words that make a figure on their own: "hundert Gäste", "tausend Dank".
+_PLAIN_SCALES = frozenset(["hundert", "tausend", "hundred", "thousand"])
+_AND_A_HALF_EN = re.compile(r"(?i)\s+and a half\b(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?")
 # "eineinhalb", "zweieinhalb", "anderthalb": n and a half.
 _AND_A_HALF_DE = re.compile(r"(?i)(anderthalb|(\w+?)einhalb)")
+
+
+# Stems of number words and the connectors inside a number; searched in the
+# lower-cased text, a filter that may let too much through, never too little.
+_STEMS = {
+    "de": re.compile(
+        r"null|ein|zwei|zwo|drei|vier|fünf|sechs|sieb|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|tausend|"
+        r"illion|illiard|erst|zweit|dritt|halb|\bund\b|\bkomma\b|\bpunkt\b"
+    ),
+    "en": re.compile(
+        r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twent|thirt|fort|fift|"
+        r"sixt|ninet|hundred|thousand|illion|first|second|third|half|halves|quarter|\band\b|\bpoint\b"
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,21 +153,22 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     """Every number written in words in ``text`` (``lang`` "de" or "en")."""
     if lang not in _SCALE_WORDS:
         return []
-    tokens = [
-        _Token("|" if match[0].isdigit() else match[0], match.start(), match.end())
-        for match in _TOKEN.finditer(text)
-    ]
+    tokens = _candidate_tokens(text, lang)
     found: list[WordNumber] = []
-    taken = 0  # tokens before this index belong to an earlier number
+    taken = 0  # text before this offset belongs to an earlier number
     for occurrence in text2num_find_numbers(tokens, lang, 0.0):
-        first, last = occurrence.start, occurrence.end
-        if first < taken:
+        first, last = tokens[occurrence.start], tokens[occurrence.end - 1]
+        if first.start < taken:
             continue
-        read = _read(tokens, first, last, Decimal(str(occurrence.value)), occurrence.is_ordinal, lang)
-        if read is not None:
-            found.append(read[0])
-            taken = read[1]
-    found.extend(_halves_de(tokens) if lang == "de" else ())
+        words = [token.word.lower() for token in tokens[occurrence.start : occurrence.end]]
+        number = _read(
+            text, first.start, last.end, words, Decimal(str(occurrence.value)), occurrence.is_ordinal, lang
+        )
+        if number is not None:
+            found.append(number)
+            taken = number.end
+    if lang == "de":
+        found.extend(_halves_de(text, tokens))
     found.sort(key=lambda number: number.start)
     return _without_overlaps(found)
 
@@ -162,97 +180,113 @@ def vulgar_fraction(character: str) -> Fraction | None:
     return Fraction(unicodedata.numeric(character)).limit_denominator(1000)
 
 
+def _candidate_tokens(text: str, lang: str) -> list[_Token]:
+    """The words with a number stem; whatever stands between two of them becomes
+    one separator token, so a long article costs few token objects."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        lowered = "".join(character.lower()[0] for character in text)
+    tokens: list[_Token] = []
+    end = 0
+    for stem in _STEMS[lang].finditer(lowered):
+        if stem.start() < end:
+            continue
+        start = _word_start(text, stem.start())
+        word = _WORD.match(text, start)
+        if word is None:
+            continue
+        if tokens and text[end:start].strip():
+            tokens.append(_Token("|", end, start))
+        tokens.append(_Token(word[0], start, word.end()))
+        end = word.end()
+    return tokens
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-"):
+        position -= 1
+    return position
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word just before ``start`` (lower case) and where it starts; ("", start) if none."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return (match[1].lower(), match.start(1)) if match else ("", start)
+
+
+def _word_after(text: str, end: int) -> tuple[str, int]:
+    """The word just after ``end`` (lower case) and where it ends; ("", end) if none."""
+    match = _WORD_AFTER.match(text, end)
+    return (match[1].lower(), match.end(1)) if match else ("", end)
+
+
 def _read(
-    tokens: list[_Token], first: int, last: int, value: Decimal, ordinal: bool, lang: str
-) -> tuple[WordNumber, int] | None:
-    """The number made of ``tokens[first:last]``, corrected, and the index after it."""
-    words = [token.word.lower() for token in tokens[first:last]]
-    before = tokens[first - 1].word.lower() if first > 0 else ""
-    scales = _SCALE_WORDS[lang]
+    text: str, start: int, end: int, words: list[str], value: Decimal, ordinal: bool, lang: str
+) -> WordNumber | None:
+    """The number text2num found in ``text[start:end]``, corrected."""
+    before, before_start = _word_before(text, start)
     if ordinal:
-        fraction = (
-            _fraction_after_numerator(tokens, first - 1, lang) if words[-1] in _FRACTION_NOUNS[lang] else None
-        )
-        if fraction is not None:
-            return fraction
+        if words[-1] in _FRACTION_NOUNS[lang] and before in {"a", "an", "one"}:
+            fraction = _fraction_of(text, before_start, end, words[-1], lang)
+            if fraction is not None:
+                return fraction
         if len(words) == 1 and (_FIRST.fullmatch(words[0]) or words[0].endswith("s")):
             return None  # "first", or "thirds" with no numerator
-        return WordNumber(tokens[first].start, tokens[last - 1].end, value, ordinal=True), last
+        return WordNumber(start, end, value, ordinal=True)
+    scales = _SCALE_WORDS[lang]
     if words[0] in scales:
         # A scale word with no number word before it: "eine halbe Million",
-        # "eine Million", "a million"; a bare plural is vague.
-        half = before in {"halbe", "halben", "half"}
-        article_at = first - 2 if half else first - 1
-        article = tokens[article_at].word.lower() if article_at >= 0 else ""
+        # "eine Million", "a million", "half a million"; a bare plural is vague.
+        article, article_start = before, before_start
+        half = before in {"halbe", "halben"}
+        if half:
+            article, article_start = _word_before(text, before_start)
         if article in _ARTICLES[lang] | {"one"}:
-            if half and lang == "en":
-                return None  # "a half million" is rare; "half a million" is read below
-            if lang == "en" and article_at >= 1 and tokens[article_at - 1].word.lower() == "half":
-                half, article_at = True, article_at - 1  # "half a million"
-            scale = Decimal("0.5") if half else Decimal(1)
-            return WordNumber(tokens[article_at].start, tokens[last - 1].end, value * scale), last
-        if len(words) == 1 and words[0] in _VAGUE_PLURALS:
-            return None
-        if words[0] not in {"hundert", "tausend", "hundred", "thousand"} and len(words) == 1:
-            return None  # "Million" alone, with no article, is not a figure
-    fraction = _fraction_after(tokens, first, last, value, lang)
-    if fraction is not None:
-        return fraction
+            if lang == "en":
+                previous, previous_start = _word_before(text, article_start)
+                if previous == "half":
+                    half, article_start = True, previous_start
+            return WordNumber(article_start, end, value * (Decimal("0.5") if half else Decimal(1)))
+        if len(words) == 1 and (words[0] in _VAGUE_PLURALS or words[0] not in _PLAIN_SCALES):
+            return None  # "Millionen Menschen"; "Million" with no article is not a figure either
+    following, following_end = _word_after(text, end)
+    if following in _FRACTION_NOUNS[lang]:
+        return _fraction(start, following_end, value, following, lang)
     if len(words) == 1:
         if words[0] in _ARTICLES[lang]:
             return None
         if lang == "en" and words[0] == "one" and before in _EN_PRONOUN_ONE:
             return None
-    if lang == "en" and _and_a_half_after(tokens, last):
-        scale_at = last + 3
+    if lang == "en" and (half_match := _AND_A_HALF_EN.match(text, end)):
         value += Decimal("0.5")
-        if scale_at < len(tokens) and tokens[scale_at].word.lower() in scales:
-            value *= scales[tokens[scale_at].word.lower()]
-            return WordNumber(tokens[first].start, tokens[scale_at].end, value), scale_at + 1
-        return WordNumber(tokens[first].start, tokens[last + 2].end, value), last + 3
-    return WordNumber(tokens[first].start, tokens[last - 1].end, value), last
+        if half_match["scale"]:
+            value *= scales[half_match["scale"].lower()]
+        return WordNumber(start, half_match.end(), value)
+    return WordNumber(start, end, value)
 
 
-def _fraction_after(
-    tokens: list[_Token], first: int, last: int, numerator: Decimal, lang: str
-) -> tuple[WordNumber, int] | None:
+def _fraction(start: int, end: int, numerator: Decimal, noun: str, lang: str) -> WordNumber | None:
     """``drei Viertel``, ``ein Fünftel``, ``two thirds``: a number word then a fraction noun."""
-    if last >= len(tokens):
-        return None
-    noun = tokens[last].word.lower()
-    denominator = _FRACTION_NOUNS[lang].get(noun)
-    if denominator is None or numerator == 0:
+    if numerator == 0:
         return None
     if lang == "en" and noun.endswith("s") == (numerator == 1) and noun != "half":
         return None  # "one thirds", "two third": not a fraction
-    value = Decimal(numerator) / Decimal(denominator)
-    return WordNumber(tokens[first].start, tokens[last].end, _rounded(value), fraction=True), last + 1
+    value = Decimal(numerator) / Decimal(_FRACTION_NOUNS[lang][noun])
+    return WordNumber(start, end, _rounded(value), fraction=True)
 
 
-def _fraction_after_numerator(tokens: list[_Token], at: int, lang: str) -> tuple[WordNumber, int] | None:
-    """``a third of``/``one fifth``: text2num read the fraction noun as an ordinal."""
-    if at < 0:
+def _fraction_of(text: str, start: int, end: int, noun: str, lang: str) -> WordNumber | None:
+    """``a third of``, ``one fifth of``: text2num read the noun as an ordinal; ``a third party`` is one."""
+    if _word_after(text, end)[0] != "of":
         return None
-    numerator = tokens[at].word.lower()
-    if numerator in {"a", "an", "one"}:
-        noun_at = at + 1
-        if noun_at + 1 >= len(tokens) or tokens[noun_at + 1].word.lower() != "of":
-            return None  # "a third party", "a fifth term" are ordinals
-        value = Decimal(1) / Decimal(_FRACTION_NOUNS[lang][tokens[noun_at].word.lower()])
-        return WordNumber(tokens[at].start, tokens[noun_at].end, _rounded(value), fraction=True), noun_at + 1
-    return None
+    value = Decimal(1) / Decimal(_FRACTION_NOUNS[lang][noun])
+    return WordNumber(start, end, _rounded(value), fraction=True)
 
 
-def _and_a_half_after(tokens: list[_Token], last: int) -> bool:
-    """``one and a half (million)``."""
-    following = [token.word.lower() for token in tokens[last : last + 3]]
-    return following == ["and", "a", "half"]
-
-
-def _halves_de(tokens: list[_Token]) -> list[WordNumber]:
+def _halves_de(text: str, tokens: list[_Token]) -> list[WordNumber]:
     """``eineinhalb``, ``zweieinhalb``, ``anderthalb`` (Millionen), which text2num does not read."""
     found = []
-    for index, token in enumerate(tokens):
+    for token in tokens:
         match = _AND_A_HALF_DE.fullmatch(token.word)
         if match is None:
             continue
@@ -261,17 +295,15 @@ def _halves_de(tokens: list[_Token]) -> list[WordNumber]:
             continue
         value = Decimal(whole) + Decimal("0.5")
         end = token.end
-        following = tokens[index + 1].word.lower() if index + 1 < len(tokens) else ""
+        following, following_end = _word_after(text, end)
         if following in _SCALE_WORDS["de"]:
             value *= _SCALE_WORDS["de"][following]
-            end = tokens[index + 1].end
+            end = following_end
         found.append(WordNumber(token.start, end, value))
     return found
 
 
 def _small_number_de(word: str) -> int | None:
-    from text_to_num import text2num  # type: ignore[import-untyped]
-
     if word.lower() == "ein":
         return 1
     try:

@@ -45,13 +45,13 @@ _NOT_FIGURES = [
     # Phone numbers: an international prefix, or an area code then a block.
     re.compile(r"(?<![\w.,])(?:\+|00)\d{1,3}[\s/-]?(?:\(0\)\s?)?\d[\d /-]{5,}\d"),
     re.compile(r"(?<![\w.,])0\d{2,5}[ /-]\d{3,}(?:[ -]\d{2,})*(?![\d,.]\d)"),
-    re.compile(r"(?i)\b(?:Tel|Telefon|Fax|phone|tel)\.?:?\s*[\d+(][\d ()/+-]{5,}\d"),
+    re.compile(r"\b(?:[Tt]el|[Tt]elefon|Fax|[Pp]hone)\.?:?\s*[\d+(][\d ()/+-]{5,}\d"),
     # ISBNs, with or without the label.
-    re.compile(r"(?i)\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b"),
+    re.compile(r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b"),
     re.compile(r"(?<![\w-])97[89]-\d{1,5}-\d{1,7}-\d{1,7}-[\dX]\b"),
     # Versions: "Version 2.3", "v1.2", "iOS 17.4", "3.2.1".
-    re.compile(r"(?i)\b(?:version|release|update|v)\s?\d+(?:\.\d+)+\b"),
-    re.compile(r"(?i)\bv\d+\b"),
+    re.compile(r"\b(?:[Vv]ersion|[Rr]elease|[Uu]pdate|v)\s?\d+(?:\.\d+)+\b"),
+    re.compile(r"\bv\d+\b"),
     re.compile(
         r"(?<![\w.])(?!\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\w.]\d))(?!\d{1,3}(?:\.\d{3})+(?![\w.]\d))\d+\.\d+\.\d+(?:\.\d+)*(?![\w.]\d)"
     ),
@@ -518,6 +518,7 @@ _RANGE_PAIRED = {
     "en": (re.compile(r"(?i)\b(?:between)\s+$"), re.compile(r"^\s*and\s*$")),
 }
 _WORD_AFTER = re.compile(r"[ \u00a0]*([^\W\d_][\w\-²]*\.?|[%€$£¥°][CF]?)")
+_SPACES = re.compile(r"[ \u00a0]*")
 _STOP_AFTER = re.compile(r"\s*[,;:!?()\[\]„“”\"«»]")
 
 
@@ -566,11 +567,14 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     return sorted(numbers, key=lambda number: number.start)
 
 
+@cache
 def parse_digits(digits: str, lang: str, *fallbacks: str) -> tuple[Decimal | None, bool]:
     """The value of ``digits`` in ``lang``'s convention (else the first of
     ``fallbacks`` that reads it), and whether that reading turns an apparent
     thousands grouping into a decimal (``1,500`` in German is 1.5; in English
     style it meant 1500)."""
+    if digits.isdigit():
+        return Decimal(digits), False
     cleaned = digits.replace("\u202f", "").replace("\u00a0", "")
     if "'" in cleaned or "’" in cleaned:
         # Only Swiss German groups with an apostrophe; the decimal mark is then a point or a comma.
@@ -830,9 +834,14 @@ def _sign_before(text: str, start: int, lang: str) -> tuple[int, bool]:
     return start, bool(_NEGATIVE_PHRASES[lang].search(window))
 
 
+@cache
+def _longest_first(lang: str) -> list[tuple[str, NumberQualifier]]:
+    return sorted(_QUALIFIERS[lang].items(), key=lambda item: -len(item[0]))
+
+
 def _qualifier(before: str, lang: str) -> NumberQualifier | None:
     stripped = before.rstrip().lower()
-    for hedge, qualifier in sorted(_QUALIFIERS[lang].items(), key=lambda item: -len(item[0])):
+    for hedge, qualifier in _longest_first(lang):
         if stripped.endswith(hedge) and (
             len(stripped) == len(hedge) or not stripped[-len(hedge) - 1].isalpha()
         ):
@@ -878,7 +887,7 @@ def _unit_after(
             value *= scale
             kind = _plain_kind(value) if kind != "fraction" else kind
         end = word[1]
-    gap = len(text[end:]) - len(text[end:].lstrip(" \u00a0"))
+    gap = len(_SPACES.match(text, end)[0])  # type: ignore[index]
     rest = text[end + gap : end + gap + 40]
     if (points := _starts_with_any(rest, _POINTS[lang])) is not None:
         return end + gap + len(points), value, "pp", "percentage_points", scale

@@ -140,3 +140,12 @@ def test_one_case_end_to_end_through_analyze_jsonl(shared: Path) -> None:
         ("einhundertfünfundzwanzig kg", 125, "kg", "quantity"),
         ("minus fünfzehn Grad", -15, "°", "quantity"),
     ]
+
+
+if __name__ == "__main__":  # python -m tests.test_text2num_corpus: the figure in README.md
+    from .conftest import SHARED
+
+    total, missed = len(cases(SHARED)), misses(SHARED)
+    print(f"{total - len(missed)} of {total} text2num-de cases read as upstream expects; misses:")
+    for text, why in missed.items():
+        print(f"  {text!r}: {why} ({KNOWN_MISSES.get(text, 'NOT EXPLAINED')})")

@@ -16,8 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 # text2num ships no type information.
-from text_to_num import Token, text2num  # type: ignore[import-untyped]
 from text_to_num import find_numbers as text2num_find_numbers  # type: ignore[import-untyped]
+from text_to_num import text2num
 
 _SCALE_WORDS = {
     "de": {
@@ -132,7 +132,10 @@ class WordNumber:
 
 
 @dataclass(frozen=True, slots=True)
-class _Token(Token):
+class _Token:
+    """A token as text2num's ``Token`` protocol reads it (all three methods: the
+    Rust caller does not fall back on the protocol's defaults)."""
+
     word: str
     start: int
     end: int
@@ -140,9 +143,7 @@ class _Token(Token):
     def text(self) -> str:
         return self.word
 
-    # text2num calls these through its Protocol; the Protocol's defaults are
-    # not inherited by a Rust caller, so they are spelled out.
-    def nt_separated(self, previous: Token) -> bool:
+    def nt_separated(self, previous: _Token) -> bool:
         return False
 
     def not_a_number_part(self) -> bool:

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from num2words import num2words
 
+from tui.analysis import analyze
 from tui.analysis.numbers import find_numbers, parse_digits
 
 DATA = Path(__file__).parent / "data"
@@ -297,10 +298,12 @@ def test_decimal_with_grouping(digits: str, lang: str, value: float) -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_own_article_reference(lang: str) -> None:
-    """Every figure of tests/data/numbers.*.txt, in order, with value, unit, kind, approx and the extra fields."""
+    """Every figure of tests/data/numbers.*.txt, in order, with value, unit, kind, approx and the
+    extra fields, end to end through the analysis (language detected, default pipeline)."""
     reference = json.loads((DATA / f"numbers.{lang}.json").read_text("utf-8"))
-    text = (DATA / reference["article"]).read_text("utf-8")
-    found = find_numbers(text, lang)
+    analysis = analyze((DATA / reference["article"]).read_text("utf-8"))
+    assert analysis.lang == lang
+    text, found = analysis.text, analysis.numbers
     fields = (
         "text",
         "value",

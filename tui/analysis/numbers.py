@@ -214,16 +214,17 @@ _CHANGES: dict[str, list[tuple[NumberChange, re.Pattern[str]]]] = {
         (
             "decrease",
             re.compile(
-                r"(?i)\b(?:Rückgang|Einbruch|Verlust|Abnahme|Minderung|sank|sanken|gesunken|fiel|fielen|gefallen|"
-                r"verringerte|verringerten|schrumpfte|schrumpften|geschrumpft|reduziert|verlor|verloren|nahm|"
-                r"nahmen|ging|gingen)\s+(?:um|von)\s+(?:\w+\s+)?$"
+                r"(?i)(?:\b(?:Rückgang|Einbruch|Verlust|Abnahme|Minderung)\s+(?:um|von)|\b(?:sank|sanken|"
+                r"gesunken|fiel|fielen|gefallen|verringerte|verringerten|schrumpfte|schrumpften|geschrumpft|"
+                r"reduziert|verlor|verloren)(?:\s+[\w-]+){0,4}?\s+um)\s+(?:\w+\s+)?$"
             ),
         ),
         (
             "increase",
             re.compile(
-                r"(?i)\b(?:Anstieg|Zuwachs|Plus|Zunahme|Steigerung|stieg|stiegen|gestiegen|wuchs|wuchsen|"
-                r"gewachsen|legte|legten|zugelegt|erhöhte|erhöhten|erhöht)\s+(?:um|von)\s+(?:\w+\s+)?$"
+                r"(?i)(?:\b(?:Anstieg|Zuwachs|Plus|Zunahme|Steigerung)\s+(?:um|von)|\b(?:stieg|stiegen|"
+                r"gestiegen|wuchs|wuchsen|gewachsen|legte|legten|zugelegt|erhöhte|erhöhten|erhöht)"
+                r"(?:\s+[\w-]+){0,4}?\s+um)\s+(?:\w+\s+)?$"
             ),
         ),
     ],
@@ -801,7 +802,7 @@ def _number(
     start, negative = _sign_before(text, start, lang)
     if negative and value is not None:
         value = -value
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 60) : start]
     qualifier = _qualifier(before, lang)
     return Number(
         start,

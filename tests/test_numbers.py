@@ -214,6 +214,19 @@ def test_dates_times_scores_years_and_ordinals() -> None:
     ]
 
 
+def test_news_wire_forms() -> None:
+    found = find_numbers(
+        "Sperrung 7.00 – 10.00 Uhr, © 1999-2016, Verzögerung 15 Min., seit 2015 Berlin", "de"
+    )
+    assert [(n.text, n.kind, n.value_iso, n.low, n.high, n.unit) for n in found] == [
+        ("7.00", "time", "07:00", None, None, None),
+        ("10.00 Uhr", "time", "10:00", None, None, None),
+        ("1999-2016", "year", None, 1999, 2016, None),
+        ("15 Min.", "quantity", None, None, None, "min"),
+        ("2015", "year", None, None, None, None),
+    ]
+
+
 def test_a_day_month_swap_in_english_is_ambiguous_not_guessed() -> None:
     [number] = find_numbers("It opened on 05/11/2019.", "en")
     assert (number.value_iso, number.ambiguous) == (None, True)
@@ -258,6 +271,8 @@ def test_a_sentence_final_number_is_not_an_ordinal() -> None:
         ("Es gilt Version 2.3.1 der Studie.", "de", "a version"),
         ("Millionen Menschen sahen zu.", "de", "a vague plural, not exactly one million"),
         ("Hundreds of people came; no one left.", "en", "vague plural; no one is a pronoun"),
+        ("Der Sitz ist in 1010 Wien.", "de", "a postal code before a place"),
+        ("Der FC Schalke 04 spielte.", "de", "a club's name"),
     ],
 )
 def test_not_numbers(text: str, lang: str, why: str) -> None:

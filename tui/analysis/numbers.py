@@ -26,7 +26,7 @@ from functools import cache
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
-from tui.analysis.gazetteer import currency_codes
+from tui.analysis.gazetteer import currency_codes, place_names
 from tui.analysis.model import Number, NumberChange, NumberKind, NumberQualifier
 from tui.analysis.number_words import find_number_words, vulgar_fraction
 
@@ -63,7 +63,8 @@ _NOT_FIGURES = [
     re.compile(
         r"\b(?:Apollo|Artemis|Gemini|Sojus|Soyuz|Voyager|Pioneer|Falcon|Ariane|Sentinel|Windows|iPhone|"
         r"Galaxy|Pixel|Android|iOS|macOS|Boeing|Airbus|PlayStation|Xbox|Formel|Formula|Industrie|Web|"
-        r"Mission|Flug|Flight|Linie|Bundesstraße|Route|Interstate|Euro|Expo|Olympia|COVID|Covid)"
+        r"Mission|Flug|Flight|Linie|Bundesstraße|Route|Interstate|Euro|Expo|Olympia|COVID|Covid|Schalke|"
+        r"Hannover|Mainz)"
         r"[ -]?\d+(?:\.\d+)*\b"
     ),
 ]
@@ -109,7 +110,11 @@ def _date_patterns(lang: str) -> list[re.Pattern[str]]:
 
 
 _TIMES = {
-    "de": re.compile(r"(?<![\w.,:])(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s?Uhr\b"),
+    "de": re.compile(
+        # "14.30 Uhr", and the start of "7.00 – 10.00 Uhr"
+        r"(?<![\w.,:])(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s?Uhr\b"
+        r"|(?<![\w.,:])(?P<from_hour>\d{1,2})[.:](?P<from_minute>\d{2})(?=\s?(?:–|-|bis)\s?\d{1,2}(?:[.:]\d{2})?\s?Uhr\b)"
+    ),
     "en": re.compile(
         r"(?<![\w.,:])(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>[ap])\.?m\b\.?", re.IGNORECASE
     ),
@@ -285,6 +290,9 @@ _MEASURES = {
         "Stunde": "h",
         "Minuten": "min",
         "Sekunden": "s",
+        "Std.": "h",
+        "Min.": "min",
+        "Sek.": "s",
         "Tage": "d",
         "Tagen": "d",
         "Wochen": "week",
@@ -374,6 +382,8 @@ _SYMBOLS = (
     "min",
     "s",
     "mph",
+    "kB",
+    "KB",
     "lb",
     "oz",
     "ft",
@@ -387,7 +397,7 @@ _RANK_NOUNS = {
 # Before a year: "im Jahr 2024", "seit 2015", "since 2015"; after it no counted noun is read.
 _YEAR_CUES = re.compile(
     r"(?i)\b(?:jahr|jahre|jahres|im|seit|bis|ab|von|vor|nach|in|anfang|ende|mitte|sommer|winter|frühjahr|herbst|"
-    r"since|by|until|from|before|after|early|late|mid|year|of)\s$"
+    r"since|by|until|from|before|after|early|late|mid|year|of)\s$|\b\d{4}\s?[-–]\s?$"
 )
 # Sentence starts that follow a figure and a full stop: "... 2014. Die Zahl" is no ordinal.
 _SENTENCE_STARTS = frozenset(
@@ -667,8 +677,10 @@ def _iso_date(match: re.Match[str], months: dict[str, int], lang: str) -> tuple[
 def _times(text: str, lang: str, taken: _Taken) -> Iterator[Number]:
     for pattern in (_TIMES[lang], _CLOCK):
         for match in pattern.finditer(text):
-            hour, minute = int(match["hour"]), int(match["minute"] or 0)
-            if match.groupdict().get("half"):
+            groups = match.groupdict()
+            hour = int(groups.get("from_hour") or match["hour"])
+            minute = int(groups.get("from_minute") or match["minute"] or 0)
+            if groups.get("half"):
                 hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
             if hour > 24 or minute > 59 or taken.overlaps(match.start(), match.end()):
                 continue
@@ -695,7 +707,9 @@ def _atoms(text: str, lang: str, locales: tuple[str, ...], taken: _Taken) -> Ite
     proven: dict[str, bool] = {}
     for match in _DIGITS.finditer(text):
         digits = match["digits"]
-        if _attached_label(text, match.end("digits"), lang, match["ordinal"]):
+        if _attached_label(text, match.end("digits"), lang, match["ordinal"]) or _postal_code(
+            text, digits, match.end("digits"), lang
+        ):
             continue
         value, ambiguous = parse_digits(digits, *locales)
         if ambiguous and not _decimal_proven(text, digits, match.end("digits"), lang, proven):
@@ -725,6 +739,15 @@ def _attached_label(text: str, end: int, lang: str, ordinal: str | None) -> bool
         return False
     word = glued[0]
     return not (word in _SCALES[lang] or word in _SYMBOLS or word in _MEASURES[lang])
+
+
+def _postal_code(text: str, digits: str, end: int, lang: str) -> bool:
+    """``1010 Wien``, ``80331 München``: four or five digits before a place name;
+    ``2015 Berlin`` reads as a year."""
+    if not (digits.isdigit() and 4 <= len(digits) <= 5) or (len(digits) == 4 and 1800 <= int(digits) <= 2100):
+        return False
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word.group(1).rstrip(".") in place_names(lang)
 
 
 def _decimal_proven(text: str, digits: str, end: int, lang: str, proven: dict[str, bool]) -> bool:

@@ -225,6 +225,10 @@ def test_news_wire_forms() -> None:
         ("15 Min.", "quantity", None, None, None, "min"),
         ("2015", "year", None, None, None, None),
     ]
+    # Only a noun right after four digits is what they count.
+    assert [n.kind for n in find_numbers("noch 1945 aus Anlass der Zerstörung, 2000 Menschen", "de")] == [
+        "year", "cardinal",
+    ]  # fmt: skip
 
 
 def test_a_day_month_swap_in_english_is_ambiguous_not_guessed() -> None:
@@ -273,6 +277,7 @@ def test_a_sentence_final_number_is_not_an_ordinal() -> None:
         ("Hundreds of people came; no one left.", "en", "vague plural; no one is a pronoun"),
         ("Der Sitz ist in 1010 Wien.", "de", "a postal code before a place"),
         ("Der FC Schalke 04 spielte.", "de", "a club's name"),
+        ("Die Würde ist zu achten.", "de", "achten is the verb here, not the eighth"),
     ],
 )
 def test_not_numbers(text: str, lang: str, why: str) -> None:

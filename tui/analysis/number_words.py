@@ -53,6 +53,48 @@ _ARTICLES = {
 }
 # "one" after these is a pronoun ("no one", "the one who"), not a count.
 _EN_PRONOUN_ONE = frozenset(["no", "the", "any", "every", "each", "this", "that", "which", "someone"])
+# Ordinals that are also verbs ("achten" to respect); read as ordinals only after a determiner.
+_VERB_LIKE_ORDINALS = frozenset(["achte", "achten"])
+_DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "im",
+        "am",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "jede",
+        "jeden",
+        "jedem",
+        "jeder",
+        "sein",
+        "seine",
+        "seinem",
+        "seinen",
+        "seiner",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "unser",
+        "unsere",
+        "unserem",
+        "unseren",
+    ]
+)
 # "erste"/"first" is mostly "earliest" ("die erste Reaktion", "at first"), not a rank worth listing.
 _FIRST = re.compile(r"(?i)erst(?:e[nmrs]?)?|first")
 
@@ -233,6 +275,8 @@ def _read(
                 return fraction
         if len(words) == 1 and (_FIRST.fullmatch(words[0]) or words[0].endswith("s")):
             return None  # "first", or "thirds" with no numerator
+        if words == [text[start:end]] and words[0] in _VERB_LIKE_ORDINALS and before not in _DETERMINERS:
+            return None  # "sie zu achten": the verb, not the eighth
         return WordNumber(start, end, value, ordinal=True)
     scales = _SCALE_WORDS[lang]
     if words[0] in scales:

@@ -804,7 +804,8 @@ def _is_year(text: str, atom: _Atom, lang: str) -> bool:
     if _measured_after(text, atom.end, lang):
         return False
     cue = _YEAR_CUES.search(text, max(0, atom.start - 12), atom.start)
-    return cue is not None or _counted_noun(text, atom.end, lang) is None
+    # Only a noun right after it is counted: "2000 Menschen", but "1945 aus Anlass" is a year.
+    return cue is not None or _counted_noun(text, atom.end, lang, words=1) is None
 
 
 def _plain_kind(value: Decimal | None) -> NumberKind:
@@ -983,10 +984,11 @@ def _currency_before(text: str, start: int, lang: str) -> tuple[str, str] | None
     return None
 
 
-def _counted_noun(text: str, end: int, lang: str) -> str | None:
-    """The noun a figure counts: "1.500 Patente", "15.000 verkaufte Einheiten"."""
+def _counted_noun(text: str, end: int, lang: str, words: int = 3) -> str | None:
+    """The noun a figure counts: "1.500 Patente", "15.000 verkaufte Einheiten"
+    (looked for in the next ``words`` words)."""
     position = end
-    for _ in range(3):
+    for _ in range(words):
         if _STOP_AFTER.match(text, position):
             return None
         word = _WORD_AFTER.match(text, position)

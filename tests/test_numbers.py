@@ -208,9 +208,14 @@ def test_dates_times_scores_years_and_ordinals() -> None:
         ("Jänner 2024", "2024-01"),  # Austrian month name, from CLDR de_AT
         ("3. März", "--03-03"),  # no year: ISO 8601 without it
     ]
-    assert [(n.text, n.value_iso) for n in find_numbers("On October 3, 2025 at 2:30 pm", "en")] == [
+    assert [
+        (n.text, n.value_iso)
+        for n in find_numbers("On October 3, 2025 at 2:30 pm, 08/16/2000 03:14:14 PM", "en")
+    ] == [
         ("October 3, 2025", "2025-10-03"),
         ("2:30 pm", "14:30"),
+        ("08/16/2000", "2000-08-16"),
+        ("03:14:14 PM", "15:14"),
     ]
 
 
@@ -275,6 +280,9 @@ def test_a_sentence_final_number_is_not_an_ordinal() -> None:
         ("Es gilt Version 2.3.1 der Studie.", "de", "a version"),
         ("Millionen Menschen sahen zu.", "de", "a vague plural, not exactly one million"),
         ("Hundreds of people came; no one left.", "en", "vague plural; no one is a pronoun"),
+        ("Call them at 303-832-8160 or 203.961.7523.", "en", "US phone numbers"),
+        ("See www.example.com/a?id=34 or mail me@example.com.", "en", "a web address and an e-mail address"),
+        ("Open 24/7.", "en", "round the clock, not a fraction"),
         ("Der Sitz ist in 1010 Wien.", "de", "a postal code before a place"),
         ("Der FC Schalke 04 spielte.", "de", "a club's name"),
         ("Die Würde ist zu achten.", "de", "achten is the verb here, not the eighth"),

@@ -46,6 +46,10 @@ _NOT_FIGURES = [
     re.compile(r"(?<![\w.,])(?:\+|00)\d{1,3}[\s/-]?(?:\(0\)\s?)?\d[\d /-]{5,}\d"),
     re.compile(r"(?<![\w.,])0\d{2,5}[ /-]\d{3,}(?:[ -]\d{2,})*(?![\d,.]\d)"),
     re.compile(r"\b(?:[Tt]el|[Tt]elefon|Fax|[Pp]hone)\.?:?\s*[\d+(][\d ()/+-]{5,}\d"),
+    re.compile(r"(?<![\w.-])(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])"),
+    # Addresses on the web, and "24/7".
+    re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"),
+    re.compile(r"\b24/7\b"),
     # ISBNs, with or without the label.
     re.compile(r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b"),
     re.compile(r"(?<![\w-])97[89]-\d{1,5}-\d{1,7}-\d{1,7}-[\dX]\b"),
@@ -116,7 +120,8 @@ _TIMES = {
         r"|(?<![\w.,:])(?P<from_hour>\d{1,2})[.:](?P<from_minute>\d{2})(?=\s?(?:–|-|bis)\s?\d{1,2}(?:[.:]\d{2})?\s?Uhr\b)"
     ),
     "en": re.compile(
-        r"(?<![\w.,:])(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>[ap])\.?m\b\.?", re.IGNORECASE
+        r"(?<![\w.,:])(?P<hour>\d{1,2})(?::(?P<minute>\d{2})(?::\d{2})?)?\s?(?P<half>[ap])\.?m\b\.?",
+        re.IGNORECASE,
     ),
 }
 _CLOCK = re.compile(r"(?<![\w.,:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?(?![\d:])")
@@ -520,6 +525,9 @@ _EN_NOT_COUNTED = frozenset(
         "her",
     ]
 )
+_EN_IRREGULAR_PLURALS = frozenset(
+    ["people", "children", "men", "women", "staff", "police", "personnel", "cattle"]
+)
 _RANGE_BETWEEN = {
     "de": re.compile(r"^\s*(?:–|—|-|bis(?: zu)?|bis hin zu)\s*$"),
     "en": re.compile(r"^\s*(?:–|—|-|to)\s*$"),
@@ -922,7 +930,7 @@ def _unit_after(
         return end + gap + len(currency[0]), value, currency[1], "money", scale
     if (measure := _measure_at(rest, lang)) is not None:
         return end + gap + len(measure[0]), value, measure[1], "quantity", scale
-    return end, value, _counted_noun(text, end, lang), kind, scale
+    return end, value, _counted_noun(text, end, lang, one=value == 1), kind, scale
 
 
 def _scale_word_at(text: str, end: int, lang: str) -> tuple[str, int] | None:
@@ -984,9 +992,9 @@ def _currency_before(text: str, start: int, lang: str) -> tuple[str, str] | None
     return None
 
 
-def _counted_noun(text: str, end: int, lang: str, words: int = 3) -> str | None:
-    """The noun a figure counts: "1.500 Patente", "15.000 verkaufte Einheiten"
-    (looked for in the next ``words`` words)."""
+def _counted_noun(text: str, end: int, lang: str, words: int = 3, one: bool = False) -> str | None:
+    """The noun a figure counts: "1.500 Patente", "15.000 verkaufte Einheiten", "2 guys"
+    (looked for in the next ``words`` words; ``one``: the figure is 1, its noun singular)."""
     position = end
     for _ in range(words):
         if _STOP_AFTER.match(text, position):
@@ -999,7 +1007,9 @@ def _counted_noun(text: str, end: int, lang: str, words: int = 3) -> str | None:
             if token[:1].isupper():
                 return token if token not in _SENTENCE_STARTS else None
         elif token.lower() not in _EN_NOT_COUNTED:
-            return token
+            # No part-of-speech here: a plural noun ("2 guys") agrees with the figure, a verb
+            # ("those three agree") does not; after one, the singular.
+            return token if token.endswith("s") or one or token.lower() in _EN_IRREGULAR_PLURALS else None
         position = word.end()
     return None
 

@@ -39,6 +39,12 @@ def test_german_thousands_and_hedges_from_the_seed() -> None:
     ]
 
 
+def test_a_plain_space_groups_thousands() -> None:
+    assert numbers("Die Verlagerung von 80 000 Arbeitsplätzen") == [
+        ("80 000", 80_000, "Arbeitsplätzen", "cardinal", False)
+    ]
+
+
 def test_english_grouping() -> None:
     assert numbers("The town has 384,122 residents.", "en") == [
         ("384,122", 384122, "residents", "cardinal", False)
@@ -153,6 +159,14 @@ def test_a_third_party_is_an_ordinal_not_a_fraction() -> None:
         ("Von 2020 bis 2024 wurde gebaut.", "de", "2020 bis 2024", 2020, 2024, None),
         ("It costs between $5 and $7 billion.", "en", "$5 and $7 billion", 5e9, 7e9, "USD"),
         ("It takes 3 to 4 weeks.", "en", "3 to 4 weeks", 3, 4, "week"),
+        (
+            "Es kostet zwischen etwa 150 000 und 225 000 Mark.",
+            "de",
+            "150 000 und 225 000 Mark",
+            150_000,
+            225_000,
+            "DEM",
+        ),
     ],
 )
 def test_ranges_are_one_number_with_low_and_high(
@@ -285,6 +299,7 @@ def test_a_sentence_final_number_is_not_an_ordinal() -> None:
         ("Open 24/7.", "en", "round the clock, not a fraction"),
         ("Der Sitz ist in 1010 Wien.", "de", "a postal code before a place"),
         ("Der FC Schalke 04 spielte.", "de", "a club's name"),
+        ("Der Schnellzug D 1273 fiel aus, auf der A 7 Stau.", "de", "a train's and a motorway's name"),
         ("Die Würde ist zu achten.", "de", "achten is the verb here, not the eighth"),
     ],
 )

@@ -31,7 +31,11 @@ from tui.analysis.model import Number, NumberChange, NumberKind, NumberQualifier
 from tui.analysis.number_words import find_number_words, vulgar_fraction
 
 # Babel writes Swiss millions as "1000000'000": an apostrophe group may follow any run of digits.
-_GROUPED = r"\d+(?:['’]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?"
+# A plain space groups too ("80 000 Arbeitsplätze"), but only as the one separator of the number.
+_GROUPED = (
+    r"\d+(?:['’]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?"
+    r"|\d{1,3}(?: \d{3})+(?![\d.,]\d)"
+)
 _DIGITS = re.compile(
     # Not inside a word or a label ("G20", "F-35", "COVID-19") nor after a decimal mark.
     rf"(?<![\w.,'’/])(?<![^\W\d_]-)(?P<digits>{_GROUPED}|\d+(?:[.,]\d+)?)"
@@ -72,6 +76,11 @@ _NOT_FIGURES = [
         r"[ -]?\d+(?:\.\d+)*\b"
     ),
 ]
+
+_NOT_FIGURES_BY_LANGUAGE = {
+    # Trains, roads and lines named by a capital letter: "D 1273", "A 7", "S 1" (in English "A 5" is "a 5").
+    "de": [re.compile(r"(?<![\w.])[A-Z] \d{1,4}\b(?! ?(?:%|Prozent|Euro|€))")],
+}
 
 # --- dates, times and scores --------------------------------------------------------
 _MONTH_LOCALES = {"de": ("de", "de_AT", "de_CH"), "en": ("en", "en_GB")}
@@ -533,8 +542,8 @@ _RANGE_BETWEEN = {
     "en": re.compile(r"^\s*(?:–|—|-|to)\s*$"),
 }
 _RANGE_PAIRED = {
-    "de": (re.compile(r"(?i)\b(?:zwischen)\s+$"), re.compile(r"^\s*und\s*$")),
-    "en": (re.compile(r"(?i)\b(?:between)\s+$"), re.compile(r"^\s*and\s*$")),
+    "de": (re.compile(r"(?i)\bzwischen\s+(?:[\w.]+\s+)?$"), re.compile(r"^\s*und\s*$")),
+    "en": (re.compile(r"(?i)\bbetween\s+(?:\w+\s+)?$"), re.compile(r"^\s*and\s*$")),
 }
 _WORD_AFTER = re.compile(r"[ \u00a0]*([^\W\d_][\w\-²]*\.?|[%€$£¥°][CF]?)")
 _SPACES = re.compile(r"[ \u00a0]*")
@@ -569,7 +578,7 @@ def find_numbers(text: str, lang: str) -> list[Number]:
         base = "en"
     locales = _reading_locales(text, lang)
     taken = _Taken()
-    for pattern in _NOT_FIGURES:
+    for pattern in [*_NOT_FIGURES, *_NOT_FIGURES_BY_LANGUAGE.get(base, ())]:
         for match in pattern.finditer(text):
             taken.add(match.start(), match.end())
     numbers = [*_dates(text, base, taken), *_times(text, base, taken)]
@@ -594,7 +603,7 @@ def parse_digits(digits: str, lang: str, *fallbacks: str) -> tuple[Decimal | Non
     style it meant 1500)."""
     if digits.isdigit():
         return Decimal(digits), False
-    cleaned = digits.replace("\u202f", "").replace("\u00a0", "")
+    cleaned = digits.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
     if "'" in cleaned or "’" in cleaned:
         # Only Swiss German groups with an apostrophe; the decimal mark is then a point or a comma.
         try:
@@ -1026,7 +1035,7 @@ def _ranges(text: str, read: list[_Read], lang: str) -> Iterator[Number]:
             paired_before, paired_and = _RANGE_PAIRED[lang]
             joined = _RANGE_BETWEEN[lang].match(between) or (
                 paired_and.match(between)
-                and paired_before.search(text, max(0, first.start - 12), first.start)
+                and paired_before.search(text, max(0, first.start - 30), first.start)
             )
             if joined and second.value is not None and _can_join(first, second):
                 low = Decimal(str(first.value))

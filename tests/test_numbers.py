@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,12 @@ def test_german_thousands_and_hedges_from_the_seed() -> None:
         ("15.000", 15000, "Einheiten", "cardinal", True),
         ("5", 5, None, "ordinal", False),
     ]
+
+
+def test_number_words_read_only_in_part_get_no_value() -> None:
+    """text2num stops inside "einhunderteinstausend" (a misspelling); "vier Millionen" alone would be wrong."""
+    [number] = find_numbers("Es waren vier Millionen einhunderteinstausend Stimmen.", "de")
+    assert (number.text, number.value) == ("vier Millionen einhunderteinstausend", None)
 
 
 def test_a_plain_space_groups_thousands() -> None:
@@ -406,8 +413,28 @@ def test_babel_formatted_numbers_read_back(value: Decimal, locale: str) -> None:
 
 @given(value=st.integers(min_value=0, max_value=10**9 - 1), lang=st.sampled_from(["de", "en"]))
 def test_integers_written_as_words_read_back(value: int, lang: str) -> None:
-    # num2words writes "one million, two hundred ..." with commas; news prose does not.
-    words = num2words(value, lang=lang).replace(",", "")
+    # num2words writes "one million, two hundred ..." with commas, which news prose does not, and
+    # 301000 as "dreihunderteinstausend" where German has "dreihunderteintausend".
+    words = num2words(value, lang=lang).replace(",", "").replace("einstausend", "eintausend")
     sentence = f"Gezählt wurden {words} Stimmen." if lang == "de" else f"They counted {words} votes."
     [number] = find_numbers(sentence, lang)
     assert number.value == value, words
+
+
+_PIECES = st.sampled_from(
+    ["1", "23", "1.500", "1,5", "3,1", "1'000", "-", "−", "–", "/", ":", ".", ",", " ", " ", "%", "€", "$",
+     "minus", "drei", "Viertel", "eine", "halbe", "Million", "Millionen", "Mio.", "zwischen", "und", "bis",
+     "rund", "Uhr", "Oktober", "2025", "Prozent", "Euro", "two", "thirds", "of", "a", "third", "million",
+     "FC", "Apollo", "Tel.", "ISBN", "0", "12.06.", "²", "¾", "٣", "\n"]
+)  # fmt: skip
+
+
+@given(pieces=st.lists(_PIECES, max_size=30), lang=st.sampled_from(["de", "en", "de_CH"]))
+def test_any_text_gives_spans_that_slice_it_and_do_not_overlap(pieces: list[str], lang: str) -> None:
+    text = "".join(pieces)
+    found = find_numbers(text, lang)
+    for number in found:
+        assert text[number.start : number.end] == number.text
+        assert number.start < number.end
+    for before, after in pairwise(found):
+        assert before.end <= after.start

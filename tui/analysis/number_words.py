@@ -157,6 +157,18 @@ _STEMS = {
         r"sixt|ninet|hundred|thousand|illion|first|second|third|half|halves|quarter|\band\b|\bpoint\b"
     ),
 }
+# A word made only of number morphemes, read or not ("einhunderteinstausend").
+_NUMBER_WORD = {
+    "de": re.compile(
+        r"(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+        r"fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und|s)+"
+    ),
+    "en": re.compile(
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+        r"thousand|-)+"
+    ),
+}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
@@ -164,11 +176,12 @@ _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 @dataclass(frozen=True, slots=True)
 class WordNumber:
-    """A number written in words: ``text[start:end]`` reads as ``value``."""
+    """A number written in words: ``text[start:end]`` reads as ``value``
+    (None: number words text2num could read only in part)."""
 
     start: int
     end: int
-    value: Decimal
+    value: Decimal | None
     ordinal: bool = False
     fraction: bool = False
 
@@ -199,7 +212,9 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     tokens = _candidate_tokens(text, lang)
     found: list[WordNumber] = []
     taken = 0  # text before this offset belongs to an earlier number
-    for occurrence in text2num_find_numbers(tokens, lang, 0.0):
+    occurrences = text2num_find_numbers(tokens, lang, 0.0)
+    starts = {occurrence.start for occurrence in occurrences}
+    for occurrence in occurrences:
         first, last = tokens[occurrence.start], tokens[occurrence.end - 1]
         if first.start < taken:
             continue
@@ -207,6 +222,18 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
         number = _read(
             text, first.start, last.end, words, Decimal(str(occurrence.value)), occurrence.is_ordinal, lang
         )
+        rest = tokens[occurrence.end] if occurrence.end < len(tokens) else None
+        if (
+            number is not None
+            and number.end == last.end
+            and rest is not None
+            and occurrence.end not in starts
+            and rest.word.lower() not in {"und", "and", "s"}
+            and _NUMBER_WORD[lang].fullmatch(rest.word.lower())
+        ):
+            # "vier Millionen einhunderteinstausend": text2num stopped inside the number;
+            # the first part alone would be a wrong value.
+            number = WordNumber(number.start, rest.end, None)
         if number is not None:
             found.append(number)
             taken = number.end

@@ -74,6 +74,8 @@ def test_numbers(case) -> None:
             assert number.unit == expected["unit"]
         if "approx" in expected:
             assert number.approx == expected["approx"]
+        if "kind" in expected:
+            assert number.kind == expected["kind"], expected["text"]
 
 
 def test_sources(case) -> None:

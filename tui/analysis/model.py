@@ -30,7 +30,14 @@ NumberKind = Literal[
     "ordinal",
     "date",
     "time",
+    "fraction",  # "drei Viertel", "¾", "3/4": value 0.75
+    "score",  # "2:1": a result, no value
 ]
+# How a hedge bounds the figure: "rund" about, "knapp" almost, "mehr als"
+# more_than, "weniger als" less_than, "mindestens" at_least, "bis zu" at_most.
+NumberQualifier = Literal["about", "almost", "more_than", "less_than", "at_least", "at_most"]
+# "ein Rückgang um 3 %" keeps the value positive; the change says which way.
+NumberChange = Literal["increase", "decrease"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +85,17 @@ class Number(Span):
     approx: bool = False
     # True where the article's convention reads what looks like a thousands
     # grouping as a decimal ("1,500" in German is 1.5, but was probably
-    # written as 1500 in the English style): the value follows the language,
-    # and the flag tells the reader to check.
+    # written as 1500 in the English style), or a date could be read
+    # day-first or month-first ("05/11/2019" in English): the value is None
+    # unless the context proves one reading, and the flag tells the reader.
     ambiguous: bool = False
+    qualifier: NumberQualifier | None = None
+    # A range ("5 bis 7 Prozent") has no single value: its ends are here.
+    low: float | int | None = None
+    high: float | int | None = None
+    # Dates and times in ISO 8601: "2025-10-03", "2024-07", "--10-03" (no year), "14:30".
+    value_iso: str | None = None
+    change: NumberChange | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +105,11 @@ class Number(Span):
             "kind": self.kind,
             "approx": self.approx,
             "ambiguous": self.ambiguous,
+            "qualifier": self.qualifier,
+            "low": self.low,
+            "high": self.high,
+            "value_iso": self.value_iso,
+            "change": self.change,
         }
 
 

@@ -222,7 +222,7 @@ class Describer:
             return None
         start, end, _ = phrase
         following = self._tokens[end].text if end < len(self._tokens) else "."
-        if following not in {",", ".", ";", ")", "–", "—", ":", "\n"}:
+        if following not in {",", ".", ";", "(", ")", "–", "—", ":", "\n"}:
             return None
         return self._span(start, end)
 
@@ -238,7 +238,9 @@ class Describer:
                 phrase = self._noun_phrase(after + 2 + offset)
                 return None if phrase is None else self._span(phrase[0], phrase[1])
         phrase = self._noun_phrase(after + 1)
-        if phrase is None or not phrase[2]:
+        # "Günther ist Vorsitzender der …", "Xiaomi ist der größte Hersteller":
+        # a role or a noun with an article, not "Barra ist Montag in Berlin".
+        if phrase is None or not (phrase[2] or is_role(self._tokens[phrase[0]].text, lang)):
             return None
         return self._span(phrase[0], phrase[1])
 
@@ -257,7 +259,7 @@ class Describer:
         end = index + 1
         for tail in range(end, min(len(self._tokens), end + _MAX_TAIL)):
             word = self._tokens[tail].text
-            if self._is_noun(tail):
+            if self._is_noun(tail) or self._is_entity(tail):
                 end = tail + 1
             elif not (word in _LINKS[lang] or self._is_adjective(tail)):
                 break

@@ -202,7 +202,11 @@ class Describer:
         while index >= 0 and adjectives < 2 and self._is_adjective(index):
             index -= 1
             adjectives += 1
-        has_determiner = index >= 0 and self._tokens[index].text.lower() in _DETERMINERS[lang]
+        determiner = self._tokens[index].text.lower() if index >= 0 else ""
+        # "Das bestätigte RWE-Chef …": a role is a person, never "das" one.
+        has_determiner = determiner in _DETERMINERS[lang] and not (
+            determiner == "das" and is_role(last_noun, lang)
+        )
         if not (has_determiner or is_role(last_noun, lang)):
             return None
         if not has_determiner:

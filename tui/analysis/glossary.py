@@ -13,6 +13,7 @@ Berlin") is not part of the name, and a role alone is no person at all.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -269,14 +270,8 @@ def _undefined_abbreviations(
 
 
 def _rough_sentences(text: str) -> list[Span]:
-    """Sentences where the caller has none: ends of sentences and lines."""
-    spans = []
-    start = 0
-    for index, char in enumerate(text):
-        if char in ".!?\n" and (index + 1 == len(text) or text[index + 1] in " \n"):
-            if text[start : index + 1].strip():
-                spans.append(Span(start, index + 1, text[start : index + 1]))
-            start = index + 1
-    if text[start:].strip():
-        spans.append(Span(start, len(text), text[start:]))
-    return spans
+    """Sentences where the caller has none: up to an end mark or a line end."""
+    return [
+        Span(match.start(), match.end(), match.group())
+        for match in re.finditer(r"\S[^\n]*?(?:[.!?](?=\s|$)|(?=\n)|$)", text)
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.analysis.model import Span
+from tui.analysis.spans import SpanIndex
 
 _PARENTHESES = re.compile(r"\(([^()\n]{1,120})\)")
 _WORD_BEFORE = re.compile(r"(\w[\w.&/-]*)\s*$")
@@ -130,15 +131,12 @@ def best_long_form(short: str, candidate: str) -> int | None:
 def find_abbreviations(text: str, exclude: Sequence[Span] = ()) -> list[Span]:
     """Every use of an abbreviation-like word ("RWE", "CO2", "BNetzA"),
     whether or not the article defines it, outside the ``exclude`` spans."""
-    taken = sorted((span.start, span.end) for span in exclude)
-    found = []
-    for match in _ABBREVIATION.finditer(text):
-        if len(match.group()) > _MAX_SHORT_FORM:
-            continue
-        if any(start < match.end() and match.start() < end for start, end in taken):
-            continue
-        found.append(Span(match.start(), match.end(), match.group()))
-    return found
+    taken = SpanIndex(exclude)
+    return [
+        Span(match.start(), match.end(), match.group())
+        for match in _ABBREVIATION.finditer(text)
+        if len(match.group()) <= _MAX_SHORT_FORM and not taken.overlapping(match.start(), match.end())
+    ]
 
 
 def occurrences(text: str, short: str) -> list[Span]:

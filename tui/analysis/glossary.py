@@ -24,6 +24,7 @@ from tui.analysis.facts import Facts, currency_facts, facts_for, territory_code
 from tui.analysis.gazetteer import place_names
 from tui.analysis.key_terms import find_key_terms
 from tui.analysis.model import Entity, GlossaryEntry, Span
+from tui.analysis.spans import SpanIndex
 
 _MAX_DESCRIPTIONS = 3
 _NAME_PARTICLES = frozenset(
@@ -212,13 +213,25 @@ def _merge_territories(cards: list[_Card], lang: str) -> list[_Card]:
 def _with_definitions(text: str, cards: list[_Card], definitions: list[Definition]) -> list[_Card]:
     """Defined abbreviations join the card of their long form (or of their
     short form, if the model found only that); the others get a card."""
+    owners = {(m.start, m.end): card for card in cards for m in card.mentions}
+    mentions = SpanIndex(m for card in cards for m in card.mentions)
+
+    def card_at(span: Span) -> _Card | None:
+        found = mentions.overlapping(span.start, span.end)
+        return owners[found[0].start, found[0].end] if found else None
+
+    defined: set[str] = set()
     for definition in definitions:
         short, long = definition.short.text, definition.long.text
-        long_card = _card_at(cards, definition.long) or _card_named(cards, long)
-        short_card = _card_at(cards, definition.short) or _card_named(cards, short)
+        if short in defined:  # defined twice: the first definition holds
+            continue
+        defined.add(short)
+        long_card = card_at(definition.long) or _card_named(cards, long)
+        short_card = card_at(definition.short) or _card_named(cards, short)
         if long_card is not None and short_card is not None and long_card is not short_card:
             long_card.absorb(short_card)
             cards.remove(short_card)
+            owners.update({(m.start, m.end): long_card for m in short_card.mentions})
         card = long_card or short_card
         if card is None:
             card = _Card("ABBR", [], [], kind="abbreviation", name=short, definition=definition.long)
@@ -226,23 +239,11 @@ def _with_definitions(text: str, cards: list[_Card], definitions: list[Definitio
         elif card.name in long or card.name == short:
             card.name = long
         card.expansion = long
-        taken = {(mention.start, mention.end) for mention in card.mentions}
         for occurrence in occurrences(text, short):
-            if (occurrence.start, occurrence.end) not in taken and not _card_at(cards, occurrence):
+            if not mentions.overlapping(occurrence.start, occurrence.end):
                 card.mentions.append(occurrence)
                 card.names.append(None)
     return cards
-
-
-def _card_at(cards: list[_Card], span: Span) -> _Card | None:
-    return next(
-        (
-            card
-            for card in cards
-            if any(m.start < span.end and span.start < m.end for m in card.mentions) and card.kind == "entity"
-        ),
-        None,
-    )
 
 
 def _card_named(cards: list[_Card], name: str) -> _Card | None:

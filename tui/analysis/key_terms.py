@@ -18,8 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from wordfreq import get_frequency_dict
-
 from tui.analysis.model import GlossaryEntry, Span
 from tui.analysis.spans import SpanIndex
 
@@ -38,6 +36,9 @@ _MIN_LENGTH = 4
 # Endings of German inflection, longest first: "Patenten" → "Patent".
 _ENDINGS = {"de": ("ern", "en", "er", "es", "e", "n", "s"), "en": ("es", "s")}
 _STEM_ENDINGS = {"de": ("en", "es", "e", "s"), "en": ("es", "s")}
+# The "large" lists go down to Zipf 1; the "small" ones, ten times faster to
+# load, stop at 3 and so cannot tell "Netzentgelte" (2.4) from a word never seen.
+_WORDLIST = "large"
 _FREQUENCY_LANGUAGES = {"de": ("de", "en"), "en": ("en",)}
 _DEFINITIONS = {
     "de": (
@@ -60,8 +61,12 @@ _DEFINITIONS = {
 
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
+    # Imported here: wordfreq's import takes a quarter of a second, and the
+    # reader starts without the analysis.
+    from wordfreq import get_frequency_dict
+
     try:
-        return get_frequency_dict(lang)
+        return get_frequency_dict(lang, wordlist=_WORDLIST)
     except LookupError:
         return {}
 

@@ -109,6 +109,27 @@ def test_descriptions(text: str, name: str, others: tuple[str, ...], expected: l
     assert describe(text, name, others) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "“No,” warned Jessica Miller, an economist at the University of Hamburg.",
+            "Jessica Miller",
+            ["economist at the University of Hamburg"],
+        ),
+        ("said Mayor Peter Tschentscher on Monday.", "Peter Tschentscher", ["Mayor"]),
+        ("said Peter Tschentscher, who was there.", "Peter Tschentscher", []),
+    ],
+)
+def test_descriptions_in_english(text: str, name: str, expected: list[str]) -> None:
+    start = text.index(name)
+    spans = [Span(start, start + len(name), name)]
+    if "University" in text:
+        other = text.index("University of Hamburg")
+        spans.append(Span(other, other + 21, "University of Hamburg"))
+    assert [span.text for span in Describer(text, "en", spans).describe(spans[0])] == expected
+
+
 def test_roles() -> None:
     assert is_role("Bundeswirtschaftsminister", "de")
     assert is_role("Nabu-Sprecherin", "de")

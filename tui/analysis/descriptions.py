@@ -256,7 +256,7 @@ class Describer:
         has_determiner = index < len(self._tokens) and self._tokens[index].text.lower() in _DETERMINERS[lang]
         start = index + has_determiner
         index = start
-        while index < len(self._tokens) and self._is_adjective(index):
+        while index < len(self._tokens) and not self._is_head(index) and self._is_adjective(index):
             index += 1
         if index >= len(self._tokens) or not self._is_head(index):
             return None
@@ -278,6 +278,8 @@ class Describer:
 
     def _is_noun(self, index: int) -> bool:
         word = self._tokens[index].text
+        if word.lower() in _DETERMINERS[self._lang]:  # "Der" opening a sentence
+            return False
         if self._lang != "de":
             return word[0].isupper() and word.isalpha() or is_role(word, self._lang)
         return word[0].isupper() and any(char.islower() for char in word) and word[0].isalpha()

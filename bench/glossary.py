@@ -1,6 +1,8 @@
 """What building the glossary adds to the analysis of a 10,000-word article.
 
     python bench/glossary.py [--runs 3] [--words 10000]
+    python bench/glossary.py --quality
+
 
 The article is the German seed articles and the glossary test articles,
 paragraph by paragraph, repeated up to the word count. Each run times the
@@ -24,7 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SOURCES = [*sorted((ROOT / "seeds").glob("*.de.txt")), *sorted((ROOT / "tests/data/glossary").glob("*.de.txt"))]
+SOURCES = [
+    *sorted((ROOT / "seeds").glob("*.de.txt")),
+    *sorted((ROOT / "tests/data/glossary").glob("*.de.txt")),
+]
 
 
 def article(words: int) -> str:
@@ -49,11 +54,61 @@ def first_glossary() -> float:
     return float(out.stdout.strip())
 
 
+def quality() -> dict[str, object]:
+    """Against tests/data/glossary/*.json: descriptions (precision and
+    recall over every description of every reference entity), and how many
+    reference entities, abbreviations, country facts and key terms hold."""
+    from tui.analysis import analyze
+
+    right = found = expected = 0
+    held: dict[str, list[int]] = {
+        "entities": [0, 0],
+        "abbreviations": [0, 0],
+        "facts": [0, 0],
+        "key_terms": [0, 0],
+    }
+    for path in sorted((ROOT / "tests/data/glossary").glob("*.json")):
+        reference = json.loads(path.read_text("utf-8"))
+        analysis = analyze((ROOT / reference["article"]).read_text("utf-8"), reference["lang"])
+        by_alias = {alias: entry for entry in analysis.glossary for alias in (entry.name, *entry.aliases)}
+        for entity in reference["entities"]:
+            entry = by_alias.get(entity["name"])
+            cards = {
+                id(by_alias[a]) for a in entity["aliases"] if a in by_alias and by_alias[a].kind == "entity"
+            }
+            held["entities"][0] += entry is not None and len(cards) == 1 and entry.name == entity["name"]
+            held["entities"][1] += 1
+            descriptions = [span.text for span in entry.descriptions] if entry else []
+            wanted = reference["descriptions"].get(entity["name"], [])
+            right += len(set(descriptions) & set(wanted))
+            found += len(descriptions)
+            expected += len(wanted)
+        for short, long in reference["abbreviations"].items():
+            held["abbreviations"][0] += short in by_alias and by_alias[short].expansion == long
+            held["abbreviations"][1] += 1
+        for name, facts in reference["facts"].items():
+            got = dict(by_alias[name].facts) if name in by_alias else {}
+            held["facts"][0] += all(got.get(key) == value for key, value in facts.items())
+            held["facts"][1] += 1
+        top = {entry.name for entry in analysis.glossary if entry.kind == "term"}
+        held["key_terms"][0] += len(top & set(reference["key_terms"]))
+        held["key_terms"][1] += len(reference["key_terms"])
+    return {
+        "description_precision": round(right / found, 3) if found else None,
+        "description_recall": round(right / expected, 3) if expected else None,
+        **{key: f"{done}/{total}" for key, (done, total) in held.items()},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--words", type=int, default=10_000)
+    parser.add_argument("--quality", action="store_true", help="check the glossary references instead")
     args = parser.parse_args()
+    if args.quality:
+        print(json.dumps(quality()))
+        return
 
     from tui.analysis import analyze
     from tui.analysis.glossary import build_glossary

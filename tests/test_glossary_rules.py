@@ -102,6 +102,12 @@ def describe(text: str, name: str, others: tuple[str, ...] = ()) -> list[str]:
         ("Das sagte Barra, Journalisten hörten zu.", "Barra", (), []),
         ("Vor der Küste Helgolands entsteht ein Windpark.", "Helgolands", (), []),
         ("Das bestätigte RWE-Chef Markus Krebber.", "Markus Krebber", (), ["RWE-Chef"]),
+        (
+            "Anhänger des früheren Ministerpräsidenten Thaksin Shinawatra",
+            "Shinawatra",
+            (),
+            ["früheren Ministerpräsidenten"],
+        ),
         ("Die neue Bauamtsleiterin Petra Sommer kam.", "Petra Sommer", (), ["neue Bauamtsleiterin"]),
     ],
 )

@@ -147,6 +147,8 @@ _COPULAS = {
     "en": frozenset(["is", "was", "are", "were", "becomes", "became", "remains"]),
 }
 _AS = {"de": "als", "en": "as"}
+# Case and plural endings after a role's head: "Ministerpräsidenten", "Sprechers".
+_ROLE_ENDINGS = ("", "s", "n", "en", "es", "nen")
 _MAX_TAIL = 6
 _LOOK_AHEAD = 5
 
@@ -160,9 +162,13 @@ def role_heads(lang: str) -> tuple[str, ...]:
 
 
 def is_role(word: str, lang: str) -> bool:
-    """Does ``word`` name a role ("Bundeswirtschaftsminister", "RWE-Chef")?"""
+    """Does ``word`` name a role ("Bundeswirtschaftsminister", "RWE-Chef",
+    "Ministerpräsidenten")?"""
     head = word.rsplit("-", 1)[-1].lower()
-    return head.endswith(role_heads(lang))
+    return any(
+        head.endswith(ending) and head[: len(head) - len(ending)].endswith(role_heads(lang))
+        for ending in _ROLE_ENDINGS
+    )
 
 
 class Describer:
@@ -190,14 +196,23 @@ class Describer:
 
     def _before(self, first: int) -> Span | None:
         lang = self._lang
+        end = first  # the description ends before the name
         index = first - 1
         nouns = 0
         while index >= 0 and nouns < 2 and self._is_noun(index) and not self._is_entity(index):
             index -= 1
             nouns += 1
+        if (
+            nouns == 2
+            and not is_role(self._tokens[first - 1].text, lang)
+            and is_role(self._tokens[first - 2].text, lang)
+        ):
+            # "des Ministerpräsidenten Thaksin Shinawatra" with only the
+            # surname found: the role, not the first name.
+            end, nouns = first - 1, 1
         if nouns == 0:
             return None
-        last_noun = self._tokens[first - 1].text
+        head = self._tokens[end - 1].text
         adjectives = 0
         while index >= 0 and adjectives < 2 and self._is_adjective(index):
             index -= 1
@@ -205,18 +220,15 @@ class Describer:
         determiner = self._tokens[index].text.lower() if index >= 0 else ""
         # "Das bestätigte RWE-Chef …": a role is a person, never "das" one.
         has_determiner = determiner in _DETERMINERS[lang] and not (
-            determiner == "das" and is_role(last_noun, lang)
+            determiner == "das" and is_role(head, lang)
         )
-        if not (has_determiner or is_role(last_noun, lang)):
+        if not (has_determiner or is_role(head, lang)):
             return None
         if not has_determiner:
             index += adjectives  # "sagte RWE-Chef": a verb, not an adjective
-        if lang == "de" and not has_determiner and adjectives == 0 and nouns == 2:
-            index += 1  # "Laut Bundesminister …": only the role, not the preposition
-            nouns = 1
-            if not is_role(self._tokens[index + 1].text, lang):
-                return None
-        return self._span(index + 1, first)
+            if nouns == 2:  # "Laut Bundesminister …": the role, not the preposition
+                index += 1
+        return self._span(index + 1, end)
 
     def _apposition(self, after: int) -> Span | None:
         if after >= len(self._tokens) or self._tokens[after].text != ",":

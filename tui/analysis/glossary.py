@@ -266,7 +266,7 @@ def _undefined_abbreviations(
         card.mentions.append(span)
         card.names.append(None)
     for card in found.values():
-        card.facts = currency_facts(card.name, lang)
+        card.facts = currency_facts(card.name, lang) or facts_for([card.name], "LOC", lang)
     return list(found.values())
 
 

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from tui.analysis.abbreviations import best_long_form, find_abbreviations, find_definitions
 from tui.analysis.descriptions import Describer, is_role
+from tui.analysis.glossary import build_glossary
 from tui.analysis.key_terms import find_key_terms, zipf_frequency
-from tui.analysis.model import Span
+from tui.analysis.model import Entity, Span
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
@@ -166,3 +167,35 @@ def test_names_are_no_terms() -> None:
     text = "Xiaomi verkauft Smartphones."
     terms = find_key_terms(text, "de", [], exclude=[Span(0, 6, "Xiaomi")])
     assert [term.name for term in terms] == ["Smartphones"]
+
+
+_PIECES = [
+    "Die ",
+    "Bundesagentur für Arbeit",
+    " (BA)",
+    " IEA",
+    " (Internationale Energieagentur)",
+    " Hugo Barra",
+    ", Analyst der Landesbank,",
+    " Netzentgelte",
+    " sind",
+    " Chinas",
+    ". ",
+    "\n",
+    " der Konzern",
+    " NOK",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_every_glossary_span_slices_the_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    entities = []
+    for name, label in (("Hugo Barra", "PER"), ("Bundesagentur für Arbeit", "ORG"), ("Chinas", "LOC")):
+        start = text.find(name)
+        if start >= 0:
+            entities.append(Entity(start, start + len(name), name, label))
+    for entry in build_glossary(text, "de", sorted(entities, key=lambda entity: entity.start)):
+        assert entry.mentions
+        for span in (*entry.mentions, *entry.descriptions):
+            assert text[span.start : span.end] == span.text

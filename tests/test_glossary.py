@@ -189,7 +189,7 @@ def test_a_role_noun_is_no_person() -> None:
     ]
     assert glossary_of(text, found) == [("Woidke", "PER", 2), ("Cottbus", "LOC", 1)]
     (woidke,) = [entry for entry in build_glossary(text, "de", found) if entry.name == "Woidke"]
-    assert [span.text for span in woidke.descriptions] == []  # the role sits inside the model's span
+    assert [span.text for span in woidke.descriptions] == ["Ministerpräsident"]  # from inside the span
 
 
 def test_surnames_genitives_and_country_names_merge() -> None:

@@ -80,6 +80,10 @@ class _Card:
             name = self.names[index]
             if name is None or self.kind != "entity":
                 continue
+            mention = self.mentions[index]
+            if name.start > mention.start:  # the role the model took into the span
+                role = mention.text[: name.start - mention.start].rstrip()
+                descriptions.setdefault(role, Span(mention.start, mention.start + len(role), role))
             for description in describer.describe(name):
                 descriptions.setdefault(description.text, description)
         aliases = self.surfaces()

@@ -93,73 +93,7 @@ _POINTS = {
     "en": ("percentage points", "percentage point"),
 }
 _MEASURES = frozenset(
-    [
-        "km",
-        "m",
-        "cm",
-        "mm",
-        "kg",
-        "g",
-        "t",
-        "l",
-        "ml",
-        "h",
-        "min",
-        "s",
-        "kWh",
-        "MWh",
-        "GWh",
-        "kW",
-        "MW",
-        "GW",
-        "W",
-        "V",
-        "GB",
-        "MB",
-        "TB",
-        "KB",
-        "Hz",
-        "GHz",
-        "MHz",
-        "ha",
-        "qm",
-        "km²",
-        "m²",
-        "°C",
-        "°F",
-        "Zoll",
-        "Kilometer",
-        "Meter",
-        "Kilogramm",
-        "Tonnen",
-        "Liter",
-        "Stunden",
-        "Minuten",
-        "Sekunden",
-        "Tage",
-        "Jahre",
-        "Wochen",
-        "Monate",
-        "miles",
-        "mile",
-        "kilometres",
-        "kilometers",
-        "meters",
-        "metres",
-        "kilograms",
-        "tonnes",
-        "tons",
-        "litres",
-        "liters",
-        "hours",
-        "minutes",
-        "seconds",
-        "days",
-        "years",
-        "weeks",
-        "months",
-        "inches",
-    ]
+    ["km", "m", "cm", "mm", "kg", "g", "t", "l", "ml", "h", "min", "s", "kWh", "MWh", "GWh", "kW", "MW", "GW", "W", "V", "GB", "MB", "TB", "KB", "Hz", "GHz", "MHz", "ha", "qm", "km²", "m²", "°C", "°F", "Zoll", "Kilometer", "Meter", "Kilogramm", "Tonnen", "Liter", "Stunden", "Minuten", "Sekunden", "Tage", "Jahre", "Wochen", "Monate", "miles", "mile", "kilometres", "kilometers", "meters", "metres", "kilograms", "tonnes", "tons", "litres", "liters", "hours", "minutes", "seconds", "days", "years", "weeks", "months", "inches"]
 )
 _WORD_AFTER = re.compile(r"\s*([^\W\d_][\w\-²]*\.?|[%€$£¥°][CF]?)")
 _STOP_AFTER = re.compile(r"\s*[,;:!?()\[\]„“”\"«»]")
@@ -241,21 +175,7 @@ def _german_ordinal(text: str, end: int) -> bool:
 
 
 _MONTHS_DE = frozenset(
-    [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-        "Quartal",
-    ]
+    ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Quartal"]
 )
 
 
@@ -319,30 +239,7 @@ def _counted_noun(text: str, end: int, lang: str) -> str | None:
     return None
 
 
-_EN_SKIP = frozenset(
-    [
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "new",
-        "more",
-        "than",
-        "per",
-        "cent",
-        "each",
-    ]
-)
+_EN_SKIP = frozenset(["of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "new", "more", "than", "per", "cent", "each"])
 
 
 def _currency_before(text: str, start: int, lang: str) -> tuple[str, str] | None:

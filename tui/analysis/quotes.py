@@ -344,26 +344,7 @@ def _nearest_speaker(context: _Context, sentence: Span, cue: Span) -> Span | Non
 
 
 _ARTICLES = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "einem",
-        "eines",
-        "laut",
-        "auch",
-        "allerdings",
-        "außerdem",
-        "the",
-        "a",
-        "an",
-    ]
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "laut", "auch", "allerdings", "außerdem", "the", "a", "an"]
 )
 
 

@@ -116,71 +116,11 @@ def _looks_binary(head: bytes) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {
     "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "ein",
-            "eine",
-            "einen",
-            "dem",
-            "den",
-            "des",
-            "mit",
-            "sich",
-            "auf",
-            "für",
-            "von",
-            "zu",
-            "im",
-            "auch",
-            "es",
-            "wird",
-            "sind",
-            "wie",
-            "bei",
-            "aus",
-            "nach",
-            "noch",
-            "über",
-            "hat",
-            "sei",
-            "dass",
-        ]
+        ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "dem", "den", "des", "mit", "sich", "auf", "für", "von", "zu", "im", "auch", "es", "wird", "sind", "wie", "bei", "aus", "nach", "noch", "über", "hat", "sei", "dass"]
     ),
     "en": frozenset(
         # Not "in": it is as German as it is English.
-        [
-            "the",
-            "and",
-            "is",
-            "of",
-            "to",
-            "that",
-            "it",
-            "with",
-            "for",
-            "was",
-            "on",
-            "are",
-            "as",
-            "be",
-            "by",
-            "this",
-            "have",
-            "from",
-            "not",
-            "at",
-            "which",
-            "has",
-            "were",
-            "will",
-            "would",
-            "said",
-        ]
+        ["the", "and", "is", "of", "to", "that", "it", "with", "for", "was", "on", "are", "as", "be", "by", "this", "have", "from", "not", "at", "which", "has", "were", "will", "would", "said"]
     ),
 }
 SUPPORTED_LANGUAGES = tuple(_FUNCTION_WORDS)

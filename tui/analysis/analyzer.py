@@ -80,7 +80,7 @@ def _assemble(
         entities=tuple(entities),
         quotes=tuple(find_quotes(text, lang, sentences, entities)),
         numbers=tuple(find_numbers(text, lang)),
-        glossary=tuple(build_glossary(entities, lang)),
+        glossary=tuple(build_glossary(text, lang, entities, sentences)),
         sources=tuple(find_sources(text, lang, entities)),
     )
 

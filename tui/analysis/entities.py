@@ -5,6 +5,7 @@ across the article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -65,13 +66,17 @@ def with_aliases(text: str, entities: Iterable[Entity]) -> list[Entity]:
     Barra"). A reader expects a name that lights up once to light up always.
     """
     entities = sorted(entities, key=lambda entity: entity.start)
+    labels = Counter((entity.text, entity.label == "PER") for entity in entities)
     known: dict[str, str] = {}
     for entity in entities:
         if _is_alias_candidate(entity.text):
             known.setdefault(entity.text, entity.label)
         if entity.label == "PER" and " " in entity.text:
             surname = entity.text.rsplit(" ", 1)[1]
-            if _is_alias_candidate(surname):
+            # An over-long span ("Alfred Döblin Berlin") ends in a name the
+            # article mostly uses for something else: that is no surname.
+            elsewhere = labels[surname, False]
+            if _is_alias_candidate(surname) and (elsewhere < 2 or elsewhere <= labels[surname, True]):
                 known[surname] = "PER"
     surnames = {name for name, label in known.items() if label == "PER"}
     entities = [

@@ -113,13 +113,29 @@ class Number(Span):
         }
 
 
+GlossaryKind = Literal["entity", "abbreviation", "term"]
+
+
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
-    """One distinct entity of the article with all its mentions."""
+    """One thing the article names or uses: an entity with all its mentions
+    and aliases, an abbreviation, or a key term of the piece."""
 
     name: str
     label: EntityLabel
     mentions: tuple[Span, ...]
+    # The distinct surface forms of the mentions ("Hugo Barra", "Barra").
+    aliases: tuple[str, ...] = ()
+    # What the article says it is: appositions, preceding roles, predicatives,
+    # or the sentence that defines a term.
+    descriptions: tuple[Span, ...] = ()
+    # For an abbreviation, its long form as the article defines it.
+    expansion: str | None = None
+    # Offline facts from CLDR, as (key, value) pairs: iso, name, name_en, currency, …
+    facts: tuple[tuple[str, str], ...] = ()
+    kind: GlossaryKind = "entity"
+    # For a key term: how much more frequent it is here than in general use.
+    score: float | None = None
 
     @property
     def start(self) -> int:
@@ -137,6 +153,12 @@ class GlossaryEntry:
             "end": self.end,
             "count": len(self.mentions),
             "mentions": [mention.to_json() for mention in self.mentions],
+            "aliases": list(self.aliases),
+            "descriptions": [description.to_json() for description in self.descriptions],
+            "expansion": self.expansion,
+            "facts": dict(self.facts),
+            "kind": self.kind,
+            **({"score": self.score} if self.score is not None else {}),
         }
 
 

@@ -18,7 +18,7 @@ CONTRACT_KEYS = {"id", "lang", "entities", "quotes", "numbers", "glossary", "sou
 
 def run_jsonl(monkeypatch, capsys, lines: list[str], *args: str) -> list[dict]:
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
-    assert main(["analyze", "--jsonl", *args]) == 0
+    assert main(["analyze", "--jsonl", "--workers", "1", *args]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 

@@ -7,11 +7,11 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from tui.analysis.analyzer import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES, Document, InputError, decode, read_path
+from tui.batch import default_workers
 from tui.config import ConfigError, Settings, load_settings
 from tui.paths import SEEDS
 
@@ -73,8 +73,40 @@ def _analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", help="article to analyse ('-' reads stdin)")
     parser.add_argument("--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines on stdin')
     parser.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch with --jsonl")
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=default_workers(),
+        help="analysis processes with --jsonl (default: one per core; 1 analyses in this process)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --jsonl, run on a Dask cluster: a dask.distributed scheduler address, or 'local'",
+    )
     _common(parser)
     return parser
+
+
+def _analyze_jsonl(args: argparse.Namespace, lang: str | None, models: ModelChoice) -> int:
+    from tui.batch import DaskMissingError, analyze_jsonl, progress_stream
+
+    try:
+        lines = analyze_jsonl(
+            sys.stdin,
+            lang,
+            models,
+            args.batch_size,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=progress_stream(),
+        )
+        for line in lines:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+    except DaskMissingError as error:
+        return _fail(str(error))
+    return 0
 
 
 def _positive(value: str) -> int:
@@ -143,10 +175,7 @@ def _analyze(args: argparse.Namespace) -> int:
     try:
         _, models = _settings_and_models(args)
         if args.jsonl:
-            for line in analyze_jsonl(sys.stdin, lang, models, args.batch_size):
-                sys.stdout.write(line + "\n")
-                sys.stdout.flush()
-            return 0
+            return _analyze_jsonl(args, lang, models)
         if args.path is None:
             return _fail("analyze needs a PATH ('-' for stdin) or --jsonl")
         document = load_document(args.path, args.encoding)
@@ -158,67 +187,3 @@ def _analyze(args: argparse.Namespace) -> int:
     json.dump({"id": args.path, **analysis.to_json()}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
-
-
-def analyze_jsonl(
-    lines: Iterable[str], lang: str | None, model: ModelChoice, batch_size: int = 32
-) -> Iterator[str]:
-    """One JSON object per input line, in order; bad lines yield an error object.
-
-    Lines are read in batches so spaCy can batch them, and each batch is
-    written as soon as it is done.
-    """
-    batch: list[tuple[Any, str | None, str | None]] = []
-    for line in lines:
-        if not line.strip():
-            continue
-        batch.append(_parse_item(line, lang))
-        if len(batch) >= batch_size:
-            yield from _run_batch(batch, model, batch_size)
-            batch = []
-    if batch:
-        yield from _run_batch(batch, model, batch_size)
-
-
-def _parse_item(line: str, default_lang: str | None) -> tuple[Any, str | None, str | None]:
-    """(id, text, lang) or (id, None, error message)."""
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as error:
-        return None, None, f"invalid JSON: {error.msg} at column {error.colno}"
-    if not isinstance(item, dict):
-        return None, None, "each line must be a JSON object with 'id' and 'text'"
-    item_id = item.get("id")
-    text = item.get("text")
-    if not isinstance(text, str):
-        return item_id, None, "missing 'text' (a string)"
-    if not text.strip():
-        return item_id, None, "empty text"
-    lang = item.get("lang", default_lang)
-    if lang in (None, "auto"):
-        from tui.analysis import detect_language
-
-        lang = detect_language(text)
-    if lang not in SUPPORTED_LANGUAGES:
-        return item_id, None, f"unsupported lang {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}"
-    return item_id, text, lang
-
-
-def _run_batch(
-    batch: list[tuple[Any, str | None, str | None]], model: ModelChoice, batch_size: int
-) -> Iterator[str]:
-    from tui.analysis import analyze_batch
-
-    results: dict[int, dict[str, Any]] = {}
-    by_lang: dict[str, list[int]] = {}
-    for index, (item_id, text, lang_or_error) in enumerate(batch):
-        if text is None:
-            results[index] = {"id": item_id, "error": lang_or_error}
-        else:
-            by_lang.setdefault(lang_or_error, []).append(index)
-    for lang, indices in by_lang.items():
-        analyses = analyze_batch([batch[i][1] for i in indices], lang, model, batch_size)
-        for index, analysis in zip(indices, analyses):
-            results[index] = {"id": batch[index][0], **analysis.to_json()}
-    for index in range(len(batch)):
-        yield json.dumps(results[index], ensure_ascii=False)

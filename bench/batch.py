@@ -63,17 +63,31 @@ def tokens_in(texts: list[str], lang: str) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
-def run_cli(input_path: Path, lang: str, options: list[str]) -> float:
+def run_cli(input_path: Path, lang: str, options: list[str]) -> tuple[float, float]:
+    """Seconds end to end, and the peak resident memory of one worker in MB
+    (of the process itself with one worker)."""
+    import psutil
+
     start = time.perf_counter()
+    peak = 0
     with input_path.open("rb") as stdin:
-        subprocess.run(
+        process = subprocess.Popen(
             [sys.executable, "-m", "tui", "analyze", "--jsonl", "--lang", lang, *options],
             stdin=stdin,
             stdout=subprocess.DEVNULL,
-            check=True,
             cwd=ROOT,
         )
-    return time.perf_counter() - start
+        parent = psutil.Process(process.pid)
+        while process.poll() is None:
+            try:
+                workers = parent.children(recursive=True) or [parent]
+                peak = max(peak, *(worker.memory_info().rss for worker in workers))
+            except psutil.Error:  # a worker ended between listing and reading
+                pass
+            time.sleep(0.2)
+    if process.returncode != 0:
+        raise SystemExit(f"randnotiz analyze {' '.join(options)} failed with {process.returncode}")
+    return time.perf_counter() - start, peak / 1e6
 
 
 SETUPS = {
@@ -95,15 +109,21 @@ def bench(lang: str, count: int, rounds: int) -> None:
         # Alternate the setups round by round, so a slow spell of the shared
         # machine hits all of them alike.
         seconds: dict[str, list[float]] = {name: [] for name in SETUPS}
+        memory: dict[str, float] = dict.fromkeys(SETUPS, 0.0)
         for _ in range(rounds):
             for name, options in SETUPS.items():
-                seconds[name].append(run_cli(input_path, lang, options))
+                elapsed, peak = run_cli(input_path, lang, options)
+                seconds[name].append(elapsed)
+                memory[name] = max(memory[name], peak)
     print(f"{lang}: {len(texts):,} paragraphs, {tokens:,} tokens (median of {rounds} round(s))")
     print(f"  {'spacy.blank tokenizer':<22} {tokens / blank_seconds:>10,.0f} tokens/s  (the floor)")
     one = tokens / statistics.median(seconds["--workers 1"])
     for name, times in seconds.items():
         rate = tokens / statistics.median(times)
-        print(f"  {name:<22} {rate:>10,.0f} tokens/s  {rate / one:.2f}x --workers 1")
+        print(
+            f"  {name:<22} {rate:>10,.0f} tokens/s  {rate / one:.2f}x --workers 1"
+            f"  (peak {memory[name]:,.0f} MB per worker)"
+        )
     print(f"  --workers 1 is 1/{tokens / blank_seconds / one:.0f} of the bare tokenizer")
 
 

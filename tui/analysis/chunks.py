@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tui.analysis.model import Entity, Number, Quote, Span
 
@@ -67,7 +67,7 @@ def reading_order(bounds: Sequence[tuple[int, int]], position: int) -> list[int]
 def shifted(item: SpanT, offset: int) -> SpanT:
     """``item`` moved by ``offset`` code points, with every span it holds
     (a quote's speaker and cue)."""
-    changes: dict[str, object] = {"start": item.start + offset, "end": item.end + offset}
+    changes: dict[str, Any] = {"start": item.start + offset, "end": item.end + offset}
     for field in dataclasses.fields(item):
         value = getattr(item, field.name)
         if isinstance(value, Span):

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.analysis import Analysis
-from tui.cli import analyze_jsonl, main
+from tui.batch import analyze_jsonl
+from tui.cli import main
 
 from .conftest import SEEDS
 
@@ -25,7 +26,7 @@ def run_jsonl(monkeypatch, capsys, lines: Sequence[str | bytes], *args: str) -> 
     data = b"".join((line if isinstance(line, bytes) else line.encode()) + b"\n" for line in lines)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     # The rule layer alone: the JSON lines contract is the subject, not the model.
-    assert main(["analyze", "--jsonl", "--model", "rules", *args]) == 0
+    assert main(["analyze", "--jsonl", "--model", "rules", "--workers", "1", *args]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from tui.analysis.model import Analysis, ModelChoice
-from tui.analysis.text import SUPPORTED_LANGUAGES, detect_language
+from tui.analysis.model import ModelChoice
+from tui.analysis.text import SUPPORTED_LANGUAGES
+from tui.batch import default_workers
 from tui.config import ConfigError, Settings, load_settings
 from tui.paths import SEEDS
 from tui.sources import Document, InputError, open_source
@@ -84,6 +82,17 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines from PATH or stdin'
     )
     parser.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch with --jsonl")
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=default_workers(),
+        help="analysis processes with --jsonl (default: one per core; 1 analyses in this process)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --jsonl, run on a Dask cluster: a dask.distributed scheduler address, or 'local'",
+    )
     _common(parser)
     return parser
 
@@ -151,7 +160,7 @@ def _analyze(args: argparse.Namespace) -> int:
     try:
         _, models = _settings_and_models(args)
         if args.jsonl:
-            return _analyze_jsonl(args.path, args.encoding, lang, models, args.batch_size)
+            return _analyze_jsonl(args, lang, models)
         if args.path is None:
             return _fail("analyze needs a PATH ('-' for stdin) or --jsonl")
         document = load_document(args.path, args.encoding)
@@ -165,147 +174,39 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analyze_jsonl(
-    path: str | None, encoding: str | None, lang: str | None, models: ModelChoice, batch_size: int
-) -> int:
-    """JSON lines from ``path`` (or stdin) to stdout; one result line each."""
-    if encoding:
+def _analyze_jsonl(args: argparse.Namespace, lang: str | None, models: ModelChoice) -> int:
+    """JSON lines from PATH (or stdin) to stdout; one result line each."""
+    if args.encoding:
         return _fail("--encoding is for articles; JSON lines are always UTF-8")
-    if path is None or path == "-":
-        return _write_jsonl(sys.stdin.buffer, lang, models, batch_size)
+    if args.path is None or args.path == "-":
+        return _write_jsonl(args, sys.stdin.buffer, lang, models, None)
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
+        stream = open(args.path, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
-        return _fail(f"cannot read {path}: {error.strerror}")
+        return _fail(f"cannot read {args.path}: {error.strerror}")
     with stream:
-        return _write_jsonl(stream, lang, models, batch_size)
+        return _write_jsonl(args, stream, lang, models, os.fstat(stream.fileno()).st_size)
 
 
-def _write_jsonl(lines: Iterable[bytes], lang: str | None, models: ModelChoice, batch_size: int) -> int:
-    for line in analyze_jsonl(lines, lang, models, batch_size):
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
+def _write_jsonl(
+    args: argparse.Namespace, lines: Iterable[bytes], lang: str | None, models: ModelChoice, size: int | None
+) -> int:
+    from tui.batch import DaskMissingError, analyze_jsonl, progress_stream
+
+    results = analyze_jsonl(
+        lines,
+        lang,
+        models,
+        args.batch_size,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        progress=progress_stream(),
+        input_bytes=size,
+    )
+    try:
+        for line in results:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+    except DaskMissingError as error:
+        return _fail(str(error))
     return 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Request:
-    id: Any
-    text: str
-    lang: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Refusal:
-    id: Any
-    error: str
-
-
-def analyze_jsonl(
-    lines: Iterable[bytes], lang: str | None, model: ModelChoice, batch_size: int = 32
-) -> Iterator[str]:
-    """One JSON object per input line, in order; a line that cannot be
-    analysed yields ``{"id": ..., "error": ...}`` and the rest go on.
-
-    Lines are read in batches so spaCy can batch them, and each batch is
-    written as soon as it is done.
-    """
-    batch: list[_Request | _Refusal] = []
-    for line in lines:
-        if not line.strip():
-            continue
-        batch.append(_parse_item(line, lang))
-        if len(batch) >= batch_size:
-            yield from _run_batch(batch, model, batch_size)
-            batch = []
-    if batch:
-        yield from _run_batch(batch, model, batch_size)
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _parse_item(line: bytes, default_lang: str | None) -> _Request | _Refusal:
-    try:
-        decoded = line.decode("utf-8").rstrip("\r\n")
-    except UnicodeDecodeError as error:
-        return _Refusal(None, f"not valid UTF-8 (byte 0x{line[error.start]:02x} at offset {error.start})")
-    try:
-        item = json.loads(decoded)
-    except json.JSONDecodeError as error:
-        return _Refusal(None, f"invalid JSON: {error.msg} (column {error.colno})")
-    except RecursionError:
-        return _Refusal(None, "invalid JSON: nested too deeply")
-    except ValueError as error:  # e.g. an integer of more digits than Python converts
-        return _Refusal(None, f"invalid JSON: {error}")
-    if not isinstance(item, dict):
-        return _Refusal(None, "each line must be a JSON object with 'id' and 'text'")
-    item_id = item.get("id")
-    text = item.get("text")
-    if not isinstance(text, str):
-        return _Refusal(item_id, "missing 'text' (a string)")
-    if not text.strip():
-        return _Refusal(item_id, "empty text")
-    if surrogate := _LONE_SURROGATE.search(text):
-        return _Refusal(
-            item_id,
-            f"text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at offset {surrogate.start()}",
-        )
-    lang = item.get("lang", default_lang)
-    if lang in (None, "auto"):
-        lang = detect_language(text)
-    if lang not in SUPPORTED_LANGUAGES:
-        return _Refusal(item_id, f"unsupported lang {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}")
-    return _Request(item_id, text, lang)
-
-
-def _run_batch(batch: list[_Request | _Refusal], model: ModelChoice, batch_size: int) -> Iterator[str]:
-    results: dict[int, dict[str, Any]] = {}
-    by_lang: dict[str, list[tuple[int, _Request]]] = {}
-    for index, item in enumerate(batch):
-        if isinstance(item, _Refusal):
-            results[index] = {"id": item.id, "error": item.error}
-        else:
-            by_lang.setdefault(item.lang, []).append((index, item))
-    for lang, requests in by_lang.items():
-        texts = [request.text for _, request in requests]
-        for (index, request), outcome in zip(
-            requests, _analyses(texts, lang, model, batch_size), strict=True
-        ):
-            if isinstance(outcome, str):
-                results[index] = {"id": request.id, "error": outcome}
-            else:
-                results[index] = {"id": request.id, **outcome.to_json()}
-    for index in range(len(batch)):
-        yield _json_line(results[index])
-
-
-def _analyses(texts: list[str], lang: str, model: ModelChoice, batch_size: int) -> list[Analysis | str]:
-    """The analyses in one spaCy pass; if that fails, one by one, so that
-    only the text at fault gets an error (its message) instead of the batch."""
-    from tui.analysis import ModelNotFoundError, analyze_batch
-
-    try:
-        return list(analyze_batch(texts, lang, model, batch_size))
-    except ModelNotFoundError:
-        raise
-    except Exception:  # noqa: BLE001 - retried text by text below
-        pass
-    outcomes: list[Analysis | str] = []
-    for text in texts:
-        try:
-            outcomes.extend(analyze_batch([text], lang, model, 1))
-        except ModelNotFoundError:
-            raise
-        except Exception as error:  # noqa: BLE001 - reported on the text's own line
-            outcomes.append(f"internal error in the analysis: {type(error).__name__}: {error}")
-    return outcomes
-
-
-def _json_line(result: dict[str, Any]) -> str:
-    line = json.dumps(result, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate in an id: JSON's \\u escape carries it
-        return json.dumps(result)
-    return line

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from tui.analysis.chunks import ChunkAnalysis, chunk_bounds, shifted
 from tui.analysis.entities import entities_from_doc, with_aliases
 from tui.analysis.glossary import build_glossary
 from tui.analysis.model import Analysis, Entity, ModelChoice, Span
@@ -11,10 +12,6 @@ from tui.analysis.numbers import find_numbers
 from tui.analysis.pipeline import default_model, get_pipeline, model_label
 from tui.analysis.quotes import find_quotes, find_sources
 from tui.analysis.text import detect_language, normalise
-
-# spaCy refuses texts over a million characters and slows down on very long
-# docs; paragraphs are grouped into chunks of about this size instead.
-CHUNK_CHARS = 20_000
 
 Progress = Callable[[float], None]
 
@@ -31,22 +28,53 @@ def analyze(
     text = normalise(text)
     lang = _resolve_language(text, lang)
     model = model_for(model, lang)
-    nlp = get_pipeline(lang, model)
-    chunks = list(_chunks(text))
-    entities: list[Entity] = []
-    sentences: list[Span] = []
-    # One chunk per batch: a chunk is big enough to batch well on its own,
-    # and progress is reported as each one is done.
-    docs = nlp.pipe((chunk for chunk, _ in chunks), batch_size=1)
-    for index, (doc, (_, offset)) in enumerate(zip(docs, chunks, strict=True)):
-        entities.extend(entities_from_doc(doc, offset))
-        sentences.extend(
-            Span(sent.start_char + offset, sent.end_char + offset, sent.text)
-            for sent in doc.sents
-            if sent.text.strip()
-        )
+    total = len(chunk_bounds(text))
+    chunks = []
+    for chunk in analyze_chunks(text, lang, model):
+        chunks.append(chunk)
         if progress is not None:
-            progress((index + 1) / len(chunks))
+            progress(len(chunks) / total)
+    return assemble(text, lang, model, chunks)
+
+
+def analyze_chunks(
+    text: str,
+    lang: str,
+    model: str | None,
+    order: Sequence[int] | None = None,
+    with_items: bool = False,
+) -> Iterator[ChunkAnalysis]:
+    """The chunks of a normalised ``text`` (see :func:`chunk_bounds`) in
+    ``order`` (default: the article's), each as soon as it is done.
+    ``with_items`` finds each chunk's quotes and numbers too, for a reader
+    who wants them before the whole article is done."""
+    bounds = chunk_bounds(text)
+    order = range(len(bounds)) if order is None else order
+    nlp = get_pipeline(lang, model)
+    # One chunk per batch: a chunk is big enough to batch well on its own,
+    # and each is handed on as soon as it is done.
+    docs = nlp.pipe((text[bounds[i][0] : bounds[i][1]] for i in order), batch_size=1)
+    for index, doc in zip(order, docs, strict=True):
+        offset = bounds[index][0]
+        entities = entities_from_doc(doc)
+        sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+        quotes = find_quotes(doc.text, lang, sentences, entities) if with_items else []
+        numbers = find_numbers(doc.text, lang) if with_items else []
+        yield ChunkAnalysis(
+            start=offset,
+            end=bounds[index][1],
+            sentences=tuple(shifted(sentence, offset) for sentence in sentences),
+            entities=tuple(shifted(entity, offset) for entity in entities),
+            quotes=tuple(shifted(quote, offset) for quote in quotes),
+            numbers=tuple(shifted(number, offset) for number in numbers),
+        )
+
+
+def assemble(text: str, lang: str, model: str | None, chunks: Iterable[ChunkAnalysis]) -> Analysis:
+    """The whole article's analysis from all its chunks, in any order."""
+    ordered = sorted(chunks, key=lambda chunk: chunk.start)
+    entities = [entity for chunk in ordered for entity in chunk.entities]
+    sentences = [sentence for chunk in ordered for sentence in chunk.sentences]
     return _assemble(text, lang, model, entities, sentences)
 
 
@@ -93,19 +121,3 @@ def model_for(model: ModelChoice, lang: str) -> str | None:
 
 def _resolve_language(text: str, lang: str | None) -> str:
     return detect_language(text) if lang in (None, "", "auto") else lang
-
-
-def _chunks(text: str) -> Iterator[tuple[str, int]]:
-    """Split at paragraph ends into pieces of about CHUNK_CHARS."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
-        if end < len(text):
-            newline = text.rfind("\n", start, end)
-            if newline > start:
-                end = newline + 1
-            else:  # one huge paragraph: break at a space, never inside a word
-                space = text.rfind(" ", start, end)
-                end = space + 1 if space > start else end
-        yield text[start:end], start
-        start = end

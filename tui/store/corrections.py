@@ -54,7 +54,11 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
         analysis,
         entities=tuple(entities),
         quotes=tuple(quotes),
-        glossary=tuple(build_glossary(entities, analysis.lang)) if changed_entities else analysis.glossary,
+        glossary=(
+            tuple(build_glossary(analysis.text, analysis.lang, entities, analysis.sentences))
+            if changed_entities
+            else analysis.glossary
+        ),
     )
 
 

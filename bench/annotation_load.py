@@ -22,9 +22,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from tui.analysis.model import Analysis, Entity
 from tui.store.anchoring import quote_selector, reanchor
 from tui.store.commands import open_article
@@ -32,6 +29,8 @@ from tui.store.corrections import apply_corrections
 from tui.store.model import Annotation, EntityCorrection, new_annotation_id, now
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE = ROOT / "seeds" / "xiaomi-usa.de.txt"
 

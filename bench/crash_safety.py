@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 ARTICLE = ROOT / "seeds" / "xiaomi-usa.de.txt"
 CONFIRMED = "confirmed "

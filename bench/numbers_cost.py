@@ -15,17 +15,15 @@ import argparse
 import importlib.util
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from tui.analysis import analyzer
 from tui.analysis.numbers import find_numbers
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # The last commit with the 0.1 numbers layer (Babel digits only).
 OLD_LAYER_COMMIT = "7db3cff"
@@ -47,7 +45,7 @@ def old_layer() -> FindNumbers | None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.find_numbers  # type: ignore[no-any-return]
+    return module.find_numbers
 
 
 def timed(text: str, layers: dict[str, FindNumbers], runs: int) -> dict[str, float]:
@@ -56,11 +54,11 @@ def timed(text: str, layers: dict[str, FindNumbers], runs: int) -> dict[str, flo
     times: dict[str, list[float]] = {name: [] for name in layers}
     for _ in range(runs):
         for name, layer in layers.items():
-            analyzer.find_numbers = layer  # type: ignore[assignment]
+            analyzer.find_numbers = layer  # type: ignore[attr-defined, assignment]
             started = time.perf_counter()
             analyzer.analyze(text, "de")
             times[name].append(time.perf_counter() - started)
-    analyzer.find_numbers = find_numbers
+    analyzer.find_numbers = find_numbers  # type: ignore[attr-defined]
     return {name: statistics.median(values) for name, values in times.items()}
 
 

@@ -40,6 +40,7 @@ def test_chunks_in_reading_order_carry_their_items_in_article_offsets() -> None:
             assert chunk.start <= item.start < item.end <= chunk.end
             assert LONG[item.start : item.end] == item.text
         quote = chunk.quotes[0]
+        assert quote.speaker is not None
         assert (quote.text, quote.speaker.text) == ("Wir kommen", "Hugo Barra")
         assert LONG[quote.speaker.start : quote.speaker.end] == "Hugo Barra"
         assert [n.value for n in chunk.numbers[:1]] == [1500]

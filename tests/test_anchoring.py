@@ -65,7 +65,7 @@ class Scenario:
 
 def word_spans(text: str, rng: random.Random, count: int) -> list[tuple[int, int]]:
     words = list(WORD.finditer(text))
-    spans = set()
+    spans: set[tuple[int, int]] = set()
     while len(spans) < count:
         first = rng.randrange(len(words))
         last = min(len(words) - 1, first + rng.choice([0, 0, 1, 2, 3, 5]))
@@ -104,7 +104,7 @@ def scenario(kind: str, text: str, span: tuple[int, int], rng: random.Random) ->
         return Scenario(kind, [(at, at + 1, rng.choice(["\n", "  ", " \n"])) for at in chosen])
     if kind == "delete paragraph":
         paragraphs = [m.span() for m in re.finditer(r"[^\n]+\n?", text)]
-        return Scenario(kind, [rng.choice(paragraphs) + ("",)])
+        return Scenario(kind, [(*rng.choice(paragraphs), "")])
     return None
 
 

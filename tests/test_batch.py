@@ -94,7 +94,7 @@ def test_analyze_bag_gives_the_same_objects(dask_cluster, one_process: list[str]
     import dask.bag
     from distributed import Client
 
-    records = [json.loads(line) for line in LINES if line.startswith('{"')]
+    records = [json.loads(line) for line in TEXT_LINES if line.startswith('{"')]
     expected = [json.loads(line) for line in one_process if json.loads(line)["id"] is not None]
     with Client(dask_cluster):
         results = analyze_bag(dask.bag.from_sequence(records, npartitions=3)).compute()
@@ -124,6 +124,7 @@ def test_ctrl_c_stops_every_worker() -> None:
         text=True,
         start_new_session=True,  # its own process group, as a shell gives it
     )
+    assert process.stdin is not None and process.stdout is not None and process.stderr is not None
     try:
         process.stdin.write(TEXT_LINES[0] + "\n")
         process.stdin.flush()

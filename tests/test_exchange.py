@@ -219,7 +219,7 @@ def read_ann(ann: str) -> dict[str, tuple[str, list[tuple[int, int]], str]]:
         if line.startswith("T"):
             key, middle, surface = line.split("\t")
             kind, offsets = middle.split(" ", 1)
-            fragments = [tuple(int(n) for n in part.split()) for part in offsets.split(";")]
+            fragments = [(int(part.split()[0]), int(part.split()[1])) for part in offsets.split(";")]
             found[key] = (kind, fragments, surface)
     return found
 
@@ -230,7 +230,7 @@ def test_brat_loads_back_to_the_same_spans(annotated: Path, tmp_path: Path) -> N
     assert text == TEXT
     ann = (tmp_path / "out.ann").read_text("utf-8")
     spans = read_ann(ann)
-    for kind, fragments, surface in spans.values():
+    for _, fragments, surface in spans.values():
         assert " ".join(text[start:end] for start, end in fragments) == surface
     loaded = sorted((f[0][0], f[-1][1], kind) for kind, f, _ in spans.values())
     assert loaded == sorted(

@@ -50,6 +50,7 @@ def test_a_german_news_page_keeps_only_the_article() -> None:
     # Each block points back at the line of the page it came from.
     page_lines = (PAGES / "windpark.html").read_text("utf-8").splitlines()
     for segment in document.segments:
+        assert segment.source_line is not None
         assert document.text[segment.start : segment.start + 12] in page_lines[segment.source_line - 1]
 
 

@@ -34,8 +34,12 @@ UI_LANGUAGES = ("en", "de")
 FALLBACK = "en"
 ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-_translations: gettext.NullTranslations = gettext.NullTranslations()
-_locale = Locale.parse(FALLBACK)
+
+class _Interface:
+    """The language in force: one per process, set once by :func:`install`."""
+
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+    locale: Locale = Locale.parse(FALLBACK)
 
 
 class UnknownLanguageError(ValueError):
@@ -78,9 +82,8 @@ def _parse(name: str) -> Locale | None:
 
 def install(locale: Locale) -> None:
     """Make ``locale`` the interface's language for everything that follows."""
-    global _translations, _locale
-    _locale = locale
-    _translations = catalog(locale.language)
+    _Interface.locale = locale
+    _Interface.translations = catalog(locale.language)
 
 
 def catalog(language: str) -> gettext.NullTranslations:
@@ -100,22 +103,22 @@ def catalog(language: str) -> gettext.NullTranslations:
 
 
 def current_locale() -> Locale:
-    return _locale
+    return _Interface.locale
 
 
 def _(message: str) -> str:
     """The message in the interface's language."""
-    return _translations.gettext(message)
+    return _Interface.translations.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The message for ``count`` things, with the language's plural rules."""
-    return _translations.ngettext(singular, plural, count)
+    return _Interface.translations.ngettext(singular, plural, count)
 
 
 def number(value: float) -> str:
     """A number as the reader writes it: ``1.500`` in German, ``1,500`` in English."""
-    return format_decimal(value, locale=_locale)
+    return format_decimal(value, locale=_Interface.locale)
 
 
 def count(value: int, singular: str, plural: str) -> str:
@@ -126,4 +129,4 @@ def count(value: int, singular: str, plural: str) -> str:
 
 def day(value: date) -> str:
     """A date in the reader's locale's medium format."""
-    return format_date(value, format="medium", locale=_locale)
+    return format_date(value, format="medium", locale=_Interface.locale)

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-from tui.analysis.gazetteer import _data_lines as data_lines
+from tui.analysis.bundled import data_lines
 from tui.analysis.model import Span
 from tui.analysis.spans import SpanIndex
 
@@ -293,7 +293,7 @@ class Describer:
         if word.lower() in _DETERMINERS[self._lang]:  # "Der" opening a sentence
             return False
         if self._lang != "de":
-            return word[0].isupper() and word.isalpha() or is_role(word, self._lang)
+            return (word[0].isupper() and word.isalpha()) or is_role(word, self._lang)
         return word[0].isupper() and any(char.islower() for char in word) and word[0].isalpha()
 
     def _is_adjective(self, index: int) -> bool:

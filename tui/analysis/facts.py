@@ -13,7 +13,7 @@ from functools import cache
 from babel import Locale
 from babel.numbers import get_territory_currencies
 
-from tui.analysis.gazetteer import _data_lines as data_lines
+from tui.analysis.bundled import data_lines
 
 Facts = tuple[tuple[str, str], ...]
 

@@ -19,7 +19,6 @@ and offsets and is never dropped, and never moved onto other words.
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -103,7 +102,7 @@ def locate(
 def _still_there(quote: TextQuote, text: str, start: int) -> bool:
     end = start + len(quote.exact)
     return (
-        0 <= start
+        start >= 0
         and text[start:end] == quote.exact
         and text[max(0, start - len(quote.prefix)) : start] == quote.prefix
         and text[end : end + len(quote.suffix)] == quote.suffix
@@ -193,8 +192,8 @@ class _Fit:
 def _fit(needle: TextQuote, flat: _FlatText, start: int, end: int) -> _Fit:
     before = flat.before(start, len(needle.prefix))
     after = flat.after(end, len(needle.suffix))
-    prefix_agrees = len(os.path.commonprefix([before[::-1], needle.prefix[::-1]]))
-    suffix_agrees = len(os.path.commonprefix([after, needle.suffix]))
+    prefix_agrees = _shared_start(before[::-1], needle.prefix[::-1])
+    suffix_agrees = _shared_start(after, needle.suffix)
     return _Fit(
         _similarity(needle.prefix, before),
         _similarity(needle.suffix, after),
@@ -315,3 +314,11 @@ def _map_end(opcodes: Opcodes, offset: int) -> int:
                 return op.dest_start + min(last - op.src_start + 1, op.dest_end - op.dest_start)
             return op.dest_start
     return 0
+
+
+def _shared_start(first: str, second: str) -> int:
+    """How many characters two strings share at their start."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )

@@ -119,8 +119,8 @@ class AnnotationSession:
         *,
         note: str | _Unset = _UNSET,
         tags: Iterable[str] | _Unset = _UNSET,
-        entity: EntityCorrection | None | _Unset = _UNSET,
-        speaker: str | None | _Unset = _UNSET,
+        entity: EntityCorrection | _Unset | None = _UNSET,
+        speaker: str | _Unset | None = _UNSET,
     ) -> Annotation:
         """Change what an annotation says; arguments not passed stay as they are."""
         before = self._existing(annotation_id)

@@ -1,0 +1,219 @@
+"""Who speaks: reporting cues, the noun phrase that names the speaker, and
+resolution of pronouns and role nouns to a person or organisation.
+
+No parser (the bundled pipeline has none, and it would cost speed and size):
+a speaker is a noun phrase read off the words next to a reporting cue, with
+the named entities of the analysis inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.analysis.model import Entity, Span
+from tui.analysis.spans import SpanIndex
+
+# Reporting verbs by stem, lower case: German verbs are written in lower case,
+# so "Aussage" or "Erklärung" (nouns) do not match.
+_DE_VERB_STEMS = (
+    "sag ergänz erklär erläuter beton bekräftig versicher berichte bericht warn forder "
+    "kritisier antwort bestätig behaupt verkünd äußer erwider entgegne beteuer bemängel "
+    "beklag monier unterstrich unterstreich schilder erzähl zitier dementier bestreit bestritt "
+    "leugne argumentier vermut mutmaß spekulier befürcht fürcht meld informier verlang appellier "
+    "mahn gesteh gestand versprach versprech verspricht droh bezeichne sprach sprech spricht "
+    "schrieb schreib verriet verrät mein fragt fragte klagt klagte prognostizier vorhersag "
+    "empfahl empfiehl empfehl rät riet begründe betont glaubt hofft kündig teilt teilte "
+    "sagt schätzt erinnert bekannt beschuldig vorwarf wirft warf"
+).split()
+_DE_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(_DE_VERB_STEMS, key=len, reverse=True)) + r")\w*"
+    # Participles of separable and prefixed verbs: "hat mitgeteilt", "wurde bekannt".
+    r"|\b(?:mitgeteilt|angekündigt|angegeben|bekanntgegeben|hingewiesen|festgestellt|klargestellt|"
+    r"eingeräumt|zugegeben|gesagt|geäußert|gewarnt|gefordert|gemeldet|geschrieben|gesprochen|"
+    r"berichtet|vorgeworfen|betont|erklärt|bestätigt|verkündet|dementiert)\b"
+    # Separable verbs, the finite part with its particle later in the clause.
+    r"|\b(?:gab|gibt|gaben|geben|stellte|stellt|stellten|wies|weist|wiesen|rief|ruft|riefen|"
+    r"räumte|räumt|fügte|fügt|deutete|deutet|sprach|spricht|hob|hebt)\b"
+    r"(?=[^,.;:!?]{0,80}?\b(?:an|bekannt|zu|fest|klar|hin|darauf hin|zurück|auf|ein|hinzu|hervor|"
+    r"aus|preis)\b)"
+)
+_EN_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|added|adds|explained|explains|stated|states|noted|notes|"
+    r"wrote|writes|asked|asks|argued|argues|claimed|claims|insisted|insists|warned|warns|announced|"
+    r"announces|replied|replies|continued|confirmed|confirms|denied|denies|stressed|stresses|"
+    r"suggested|suggests|admitted|admits|reported|reports|believes|believed|estimated|predicted|"
+    r"acknowledged|declared|revealed|recalled|emphasised|emphasized|urged|promised|vowed)\b"
+)
+CUE_VERBS = {"de": _DE_VERB, "en": _EN_VERB}
+
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen sein seine seinem seinen seiner seines "
+    "ihr ihre ihrem ihren ihrer ihres dessen deren zwei drei mehrere viele einige zahlreiche alle "
+    "the a an his her their its several many some two three".split()
+)
+_DATIVE = frozenset({"dem", "einem", "ihm", "ihr", "ihnen", "mir", "uns"})
+PRONOUNS = {
+    "er": "PER",
+    "sie": "ANY",
+    "he": "PER",
+    "she": "PER",
+    "they": "ANY",
+}
+# Words that end a speaker phrase although capitalised (sentence-initial
+# adverbs, weekdays) or that are never a speaker.
+_NOT_SPEAKERS = frozenset(
+    "Am Im In Auf Bei Nach Vor Seit Mit Laut Zudem Außerdem Auch Allerdings Dabei Dazu Doch Aber "
+    "Und Oder Denn So Wie Dies Das Es Man Nun Jetzt Heute Gestern Montag Dienstag Mittwoch "
+    "Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli August September "
+    "Oktober November Dezember Ende Anfang Mitte Woche Jahr Tag "
+    "The This That It On In At Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+# A role or organisation noun ending: "Pressesprecherin", "Umweltamt".
+_ORG_NOUN = re.compile(
+    r"(?:amt|amts|ministerium|ministeriums|polizei|gericht|gerichts|behörde|regierung|verband|"
+    r"verbands|partei|unternehmen|unternehmens|konzern|konzerns|firma|hersteller|herstellers|agentur|"
+    r"bank|gewerkschaft|kommission|organisation|institut|instituts|fraktion|feuerwehr|staatsanwaltschaft|"
+    r"zeitung|sender|senders|rat|rats|nachrichtenagentur|league|company|police|government|ministry)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
+MAX_PHRASE_WORDS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    span: Span
+    name: str | None
+
+
+class SpeakerFinder:
+    """Noun phrases around a cue, and what they refer to."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.entities = SpanIndex(e for e in entities if e.label in {"PER", "ORG"})
+        self._canonical = _canonical_names(self.entities.spans)
+
+    def after(self, position: int, limit: int, addressee_first: bool = True) -> Speaker | None:
+        """The noun phrase starting at the first word after ``position``
+        ("sagte Bauamtsleiterin Petra Sommer", "so die Firma", "sagte er")."""
+        words = self._words(position, limit)
+        while addressee_first and words and words[0][2] in _DATIVE:
+            words = _skip_phrase(words)  # "sagte dem Spiegel Merkel": the addressee first
+        return self._phrase(words)
+
+    def before(self, start: int, position: int) -> Speaker | None:
+        """The noun phrase opening the clause ``[start, position)``
+        ("Die Polizei teilte mit", "Jonas Wild, Analyst der Landesbank, sagte")."""
+        clause_start = max(start, *(self.text.rfind(mark, start, position) + 1 for mark in ",;:–("))
+        words = self._words(clause_start, position)
+        if words and words[0][2].lower() in {"wie", "as", "dass", "that", "und", "and", "aber", "but"}:
+            words = words[1:]
+        found = self._phrase(words)
+        if found is None and clause_start > start:  # "Jonas Wild, Analyst der Landesbank, sagte"
+            found = self._phrase(self._words(start, clause_start))
+        return found
+
+    def around(self, start: int, cue: Span, end: int) -> Speaker | None:
+        """Inverted order first ("erklärte die Polizei"), then the subject before the cue."""
+        return self.after(cue.end, end) or self.before(start, cue.start)
+
+    def of_span(self, span: Span) -> Speaker:
+        return Speaker(span, self.name_of(span))
+
+    def name_of(self, span: Span) -> str | None:
+        """The canonical name of the person or organisation ``span`` names or refers to."""
+        inside = [e for e in self.entities.overlapping(span.start, span.end) if e.end <= span.end]
+        if inside:
+            people = [e for e in inside if e.label == "PER"]
+            return self._canonical.get((people or inside)[-1].text)
+        words = span.text.split()
+        if not words:
+            return None
+        first = words[0].lower()
+        wanted = PRONOUNS.get(first) if len(words) == 1 else None
+        if wanted is None and first in {"der", "die", "the"} and len(words) == 2:
+            # A definite role noun refers back: "der Vizepräsident", "die Polizei".
+            wanted = "ORG" if _ORG_NOUN.search(words[1]) else "PER"
+        if wanted is None:
+            return None
+        earlier = [
+            e
+            for e in self.entities.overlapping(max(0, span.start - 2000), span.start)
+            if e.end <= span.start and (wanted == "ANY" or e.label == wanted)
+        ]
+        return self._canonical.get(earlier[-1].text) if earlier else None
+
+    def _words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        words = []
+        for match in _WORD.finditer(self.text, start, end):
+            words.append((match.start(), match.end(), match.group()))
+            if len(words) > MAX_PHRASE_WORDS + 4:
+                break
+        return words
+
+    def _phrase(self, words: list[tuple[int, int, str]]) -> Speaker | None:
+        if not words:
+            return None
+        first = words[0][2]
+        if first.lower() in PRONOUNS:
+            return self.of_span(Span(words[0][0], words[0][1], first))
+        taken: list[tuple[int, int, str]] = []
+        seen_noun = seen_person = False
+        for index, (start, end, word) in enumerate(words):
+            entity = self.entities.at(start)
+            lower = word.lower()
+            if entity is not None or (word[0].isupper() and word not in _NOT_SPEAKERS):
+                if seen_person and entity is None and taken and taken[-1][2] in _DETERMINERS:
+                    break
+                seen_noun = True
+                seen_person = seen_person or (entity is not None and entity.label == "PER")
+            elif lower in _DETERMINERS and (not seen_noun or (_genitive(words, index) and not seen_person)):
+                pass
+            elif word[0].islower() and not seen_noun and taken and _adjective(word):
+                pass
+            elif lower in {"von", "mit", "of", "with", "und", "and"} and seen_noun and index + 1 < len(words):
+                nxt = words[index + 1][2]
+                if not (nxt[0].isupper() or nxt in {"der", "den", "dem", "des", "the"}):
+                    break
+            else:
+                break
+            taken.append((start, end, word))
+            if len(taken) >= MAX_PHRASE_WORDS:
+                break
+        while taken and not taken[-1][2][0].isupper():
+            taken.pop()  # "die Polizei und" -> "die Polizei"
+        if not seen_noun or not taken:
+            return None
+        span = Span(taken[0][0], taken[-1][1], self.text[taken[0][0] : taken[-1][1]])
+        return self.of_span(span)
+
+
+def _skip_phrase(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    index = 1
+    while index < len(words) and (words[index][2][0].isupper() or _adjective(words[index][2])):
+        index += 1
+        if words[index - 1][2][0].isupper():
+            break
+    return words[index:]
+
+
+def _genitive(words: list[tuple[int, int, str]], index: int) -> bool:
+    return words[index][2] in {"des", "der", "eines", "einer", "the"}
+
+
+def _adjective(word: str) -> bool:
+    return word.endswith(("e", "en", "er", "es", "em")) and word.isalpha() and len(word) > 3
+
+
+def _canonical_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """Each mention's full name: "Barra" -> "Hugo Barra" where both occur."""
+    canonical: dict[str, str] = {}
+    for name in sorted({e.text for e in entities}, key=len):
+        canonical.setdefault(name, name)
+        words = name.split()
+        for cut in range(1, len(words)):  # the longest name ending in these words wins
+            canonical[" ".join(words[cut:])] = name
+    return canonical

@@ -45,9 +45,69 @@ _MAX_QUOTE_CHARS = 3000
 
 # Words a title in quotation marks may have in lower case.
 _TITLE_FUNCTION_WORDS = frozenset(
-    "der die das des dem den ein eine einer eines einem und oder für von vom zu zum zur im am an in "
-    "auf mit aus bei über unter nach vor gegen ohne um of the and a an on for to at by with from "
-    "de la le les du el y e et di del da do dos van".split()
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "und",
+        "oder",
+        "für",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "im",
+        "am",
+        "an",
+        "in",
+        "auf",
+        "mit",
+        "aus",
+        "bei",
+        "über",
+        "unter",
+        "nach",
+        "vor",
+        "gegen",
+        "ohne",
+        "um",
+        "of",
+        "the",
+        "and",
+        "a",
+        "an",
+        "on",
+        "for",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "el",
+        "y",
+        "e",
+        "et",
+        "di",
+        "del",
+        "da",
+        "do",
+        "dos",
+        "van",
+    ]
 )
 # A title follows an article or a contracted preposition: des „Hamburger Abendblatts“.
 _ARTICLE_BEFORE = re.compile(
@@ -65,9 +125,10 @@ _THAT = {
 _ZU_INFINITIVE = re.compile(r"\bzu\s+\w+(?:en|ern|eln)\b|\b\w+zu(?:\w{2,})en\b")
 _ATTRIBUTIONS = {
     "de": re.compile(
-        r"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+)?"
+        r"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+|einem\s+|einer\s+|dem\s+|der\s+)?"
         r"(?:Angaben|Informationen|Aussagen?|Ansicht|Meinung|Auffassung|Einschätzung|Darstellung|"
-        r"Berichten|Schätzungen|Worten|Erkenntnissen|Ermittlungen|Polizeiangaben|Medienberichten))\b"
+        r"Berichten|Bericht|Schätzungen|Schätzung|Worten|Erkenntnissen|Ermittlungen|Polizeiangaben|"
+        r"Medienberichten|Mitteilung|Erklärung|Recherchen|Umfrage|Studie|Untersuchung|Überzeugung))\b"
     ),
     "en": re.compile(r"\b(?P<cue>[Aa]ccording\s+to)\b"),
 }
@@ -109,12 +170,30 @@ def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Seque
     context = _Context(text, lang, SpanIndex(sentences), finder, SpanIndex(()))
     marked = [_classify(text, raw) for raw in _paired_quotes(text)]
     direct_raw = [raw for raw, kind in marked if kind == "direct"]
-    titles = [Quote(raw[1], raw[2], text[raw[1] : raw[2]], "title") for raw, kind in marked if kind == "title"]
+    titles = [
+        Quote(raw[1], raw[2], text[raw[1] : raw[2]], "title") for raw, kind in marked if kind == "title"
+    ]
     direct = _attribute(direct_raw, context)
     context = replace(context, direct=SpanIndex(direct))
     indirect = _reported(context)
     direct = _speakers_from_reports(direct, indirect)
+    terms = [quote for quote in direct if _is_term(quote, indirect)]
+    direct = [quote for quote in direct if quote not in terms]
+    titles += [replace(quote, kind="title", speaker=None, speaker_name=None) for quote in terms]
     return sorted(direct + indirect + titles, key=lambda quote: (quote.start, -quote.end))
+
+
+def _is_term(quote: Quote, indirect: list[Quote]) -> bool:
+    """A few words in quotation marks that nobody is said to have said are a
+    term or scare quote („große Koalition“), not a quote."""
+    if quote.cue is not None or len(quote.text.split()) > _MAX_TERM_WORDS:
+        return False
+    if _CLAUSE_PUNCTUATION.search(quote.text):
+        return False
+    return not any(report.start <= quote.start and quote.end <= report.end for report in indirect)
+
+
+_MAX_TERM_WORDS = 4
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -185,7 +264,7 @@ def _drop_wrappers(quotes: list[_Raw]) -> list[_Raw]:
 
 def _classify(text: str, raw: _Raw) -> tuple[_Raw, str]:
     """A quote, or a name or title in quotation marks („Tatort“, des „Hamburger Abendblatts“)?"""
-    open_start, start, end, close_end = raw
+    open_start, start, end, _ = raw
     content = text[start:end]
     words = content.split()
     if (
@@ -210,8 +289,11 @@ def _attribute(raw: list[_Raw], context: _Context) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     for open_start, start, end, close_end in raw:
-        found = _speaker_after(context, close_end) or _speaker_before(context, open_start)
-        speaker, cue = found if found else (None, None)
+        found: tuple[Speaker | None, Span | None] | None = _speaker_after(context, close_end)
+        speaker, cue = found or _speaker_before(context, open_start) or (None, None)
+        sentence = context.sentences.at(open_start)
+        if speaker is None and sentence is not None and sentence.start < open_start:
+            speaker = context.speakers.subject(sentence.start, open_start)
         # A quote inside the previous one was said by someone it quotes, not
         # necessarily by its speaker: no carrying over then.
         if speaker is None and previous is not None and previous.speaker is not None and start > previous.end:
@@ -254,7 +336,7 @@ def _speaker_after(context: _Context, close_end: int) -> tuple[Speaker, Span] | 
     return (speaker, cue_span) if speaker else None
 
 
-def _speaker_before(context: _Context, open_start: int) -> tuple[Speaker, Span | None] | None:
+def _speaker_before(context: _Context, open_start: int) -> tuple[Speaker | None, Span | None] | None:
     """Barra sagte: „…“ / Er ergänzte: „…“ / verrät Hugo Barra, dass Xiaomi „…“."""
     text = context.text
     sentence = context.sentences.at(open_start) or context.sentences.previous_before(open_start)
@@ -267,8 +349,8 @@ def _speaker_before(context: _Context, open_start: int) -> tuple[Speaker, Span |
     if cues:
         cue = cues[-1]
         cue_span = Span(sentence_start + cue.start(), sentence_start + cue.end(), cue.group())
-        speaker = context.speakers.around(sentence_start, cue_span, open_start)
-        return (speaker, cue_span) if speaker else None
+        # A cue with no speaker found still says the words were said ("… als „Schatten-CIA“").
+        return context.speakers.around(sentence_start, cue_span, open_start), cue_span
     speaker = context.speakers.before(sentence_start, sentence_start + len(window.rstrip()) - 1)
     return (speaker, None) if speaker else None
 
@@ -331,14 +413,20 @@ def _reported(context: _Context) -> list[Quote]:
                 speaker = Speaker(previous.speaker, previous.speaker_name) if previous.speaker else None
                 report = _Report(sentence.start, sentence.end, speaker, previous.cue, continued=True)
         elif report is None and _subjunctive_in(body, continuation=False):
-            report = _Report(sentence.start, sentence.end, None, None)
+            report = _Report(sentence.start, sentence.end, _recent_speaker(context, quotes, sentence), None)
         if report is None:
             previous = None
             continue
         start, end = _trim(text, report.start, report.end)
         if start >= end:
             continue
-        if report.continued and previous is not None and quotes and quotes[-1] is previous and previous_continued:
+        if (
+            report.continued
+            and previous is not None
+            and quotes
+            and quotes[-1] is previous
+            and previous_continued
+        ):
             merged = replace(previous, end=end, text=text[previous.start : end])
             quotes[-1] = merged
             previous = merged
@@ -357,6 +445,17 @@ def _reported(context: _Context) -> list[Quote]:
         previous_continued = report.continued
         previous_sentence_end = sentence.end
     return quotes
+
+
+def _recent_speaker(context: _Context, reports: list[Quote], sentence: Span) -> Speaker | None:
+    """The speaker of the closest quote or report ending shortly before ``sentence``."""
+    candidates = [q for q in context.direct.overlapping(max(0, sentence.start - 400), sentence.start)]
+    candidates += [q for q in reports[-1:] if q.end > sentence.start - 400]
+    candidates = [q for q in candidates if q.speaker is not None and q.end <= sentence.start]
+    last = max(candidates, key=lambda q: q.end, default=None)
+    if last is None or last.speaker is None or "\n" in context.text[last.end : sentence.start]:
+        return None
+    return Speaker(last.speaker, last.speaker_name)
 
 
 def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
@@ -379,6 +478,9 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
         speaker = speakers.after(cue.end, sentence.end, addressee_first=False)
         if speaker is None and lang == "de":  # "Nach seinen Angaben" names the speaker before
             speaker = speakers.before(base, cue.start)
+        if speaker is None and " " in cue.text:  # "Nach eigenen Angaben": the phrase is the source
+            source = cue.text.split(None, 1)[1]
+            speaker = speakers.of_span(Span(cue.end - len(source), cue.end, source))
         if attribution.start() <= 2:
             start = speaker.span.end if speaker else cue.end
             comma = body.find(",", start - base, start - base + 3)
@@ -419,8 +521,8 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
         if word.lower() in {"demnach", "demzufolge"}:
             start = cue.end if hearsay.start() <= 2 else base
             return _Report(start, sentence.end, speakers.of_span(cue), cue)
-        source = re.search(r"\b(?:aus|in|von|bei|im)\b", body[hearsay.end() : hearsay.end() + 6])
-        speaker = speakers.after(base + hearsay.end() + source.end(), sentence.end) if source else None
+        origin = re.search(r"\b(?:aus|in|von|bei|im)\b", body[hearsay.end() : hearsay.end() + 6])
+        speaker = speakers.after(base + hearsay.end() + origin.end(), sentence.end) if origin else None
         if speaker is None:
             speaker = speakers.before(base, cue.start)
         comma = body.find(",", hearsay.end())
@@ -468,13 +570,17 @@ def _trailing_cue(body: str, lang: str) -> tuple[int, re.Match[str]] | None:
     """The comma before a reporting verb at the end: "…, sagte Merkel." / "…, so X."."""
     verbs = CUE_VERBS[lang]
     for comma in re.finditer(r",\s*", body):
-        tail = body[comma.end() :]
-        cue = verbs.match(tail) or (_SO_SPEAKER.match(body, comma.start()) and re.match(r"so\b", tail))
-        if cue and len(tail) < 120 and "," not in tail[: cue.end()]:
-            shifted = (verbs.match(body, comma.end()) if verbs.match(tail) else re.compile(r"so\b").match(body, comma.end()))
-            if shifted is not None:
-                return comma.start(), shifted
+        if len(body) - comma.end() >= 120:
+            continue
+        cue = verbs.match(body, comma.end())
+        if cue is None and _SO_SPEAKER.match(body, comma.start()):
+            cue = _SO.match(body, comma.end())
+        if cue is not None:
+            return comma.start(), cue
     return None
+
+
+_SO = re.compile(r"so\b")
 
 
 def _subjunctive_in(body: str, continuation: bool) -> bool:
@@ -490,15 +596,20 @@ def _subjunctive_in(body: str, continuation: bool) -> bool:
 
 
 def _konjunktiv_two(word: str) -> bool:
-    return bool(_WOULD.fullmatch(word)) or any(vowel in word for vowel in "äöü") and word not in {
-        "müsse",
-        "könne",
-        "dürfe",
-        "möge",
-        "Müsse",
-        "Könne",
-        "Dürfe",
-    }
+    return (
+        bool(_WOULD.fullmatch(word))
+        or any(vowel in word for vowel in "äöü")
+        and word
+        not in {
+            "müsse",
+            "könne",
+            "dürfe",
+            "möge",
+            "Müsse",
+            "Könne",
+            "Dürfe",
+        }
+    )
 
 
 def _narration(context: _Context, sentence: Span) -> str:

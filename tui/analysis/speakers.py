@@ -17,16 +17,94 @@ from tui.analysis.spans import SpanIndex
 
 # Reporting verbs by stem, lower case: German verbs are written in lower case,
 # so "Aussage" or "Erklärung" (nouns) do not match.
-_DE_VERB_STEMS = (
-    "sag ergänz erklär erläuter beton bekräftig versicher berichte bericht warn forder "
-    "kritisier antwort bestätig behaupt verkünd äußer erwider entgegne beteuer bemängel "
-    "beklag monier unterstrich unterstreich schilder erzähl zitier dementier bestreit bestritt "
-    "leugne argumentier vermut mutmaß spekulier befürcht fürcht meld informier verlang appellier "
-    "mahn gesteh gestand versprach versprech verspricht droh bezeichne sprach sprech spricht "
-    "schrieb schreib verriet verrät mein fragt fragte klagt klagte prognostizier vorhersag "
-    "empfahl empfiehl empfehl rät riet begründe betont glaubt hofft kündig teilt teilte "
-    "sagt schätzt erinnert bekannt beschuldig vorwarf wirft warf"
-).split()
+_DE_VERB_STEMS = [
+    "sag",
+    "ergänz",
+    "erklär",
+    "erläuter",
+    "beton",
+    "bekräftig",
+    "versicher",
+    "berichte",
+    "bericht",
+    "warn",
+    "forder",
+    "kritisier",
+    "antwort",
+    "bestätig",
+    "behaupt",
+    "verkünd",
+    "äußer",
+    "erwider",
+    "entgegne",
+    "beteuer",
+    "bemängel",
+    "beklag",
+    "monier",
+    "unterstrich",
+    "unterstreich",
+    "schilder",
+    "erzähl",
+    "zitier",
+    "dementier",
+    "bestreit",
+    "bestritt",
+    "leugne",
+    "argumentier",
+    "vermut",
+    "mutmaß",
+    "spekulier",
+    "befürcht",
+    "fürcht",
+    "meld",
+    "informier",
+    "verlang",
+    "appellier",
+    "mahn",
+    "gesteh",
+    "gestand",
+    "versprach",
+    "versprech",
+    "verspricht",
+    "droh",
+    "bezeichne",
+    "sprach",
+    "sprech",
+    "spricht",
+    "schrieb",
+    "schreib",
+    "verriet",
+    "verrät",
+    "mein",
+    "fragt",
+    "fragte",
+    "nenn",
+    "nannt",
+    "klagt",
+    "klagte",
+    "prognostizier",
+    "vorhersag",
+    "empfahl",
+    "empfiehl",
+    "empfehl",
+    "rät",
+    "riet",
+    "begründe",
+    "betont",
+    "glaubt",
+    "hofft",
+    "kündig",
+    "teilt",
+    "teilte",
+    "sagt",
+    "schätzt",
+    "erinnert",
+    "bekannt",
+    "beschuldig",
+    "vorwarf",
+    "wirft",
+    "warf",
+]
 _DE_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(_DE_VERB_STEMS, key=len, reverse=True)) + r")\w*"
     # Participles of separable and prefixed verbs: "hat mitgeteilt", "wurde bekannt".
@@ -49,11 +127,79 @@ _EN_VERB = re.compile(
 CUE_VERBS = {"de": _DE_VERB, "en": _EN_VERB}
 
 _DETERMINERS = frozenset(
-    "der die das den dem des ein eine einer eines einem einen sein seine seinem seinen seiner seines "
-    "ihr ihre ihrem ihren ihrer ihres dessen deren zwei drei mehrere viele einige zahlreiche alle "
-    "the a an his her their its several many some two three".split()
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "sein",
+        "seine",
+        "seinem",
+        "seinen",
+        "seiner",
+        "seines",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "ihres",
+        "dessen",
+        "deren",
+        "zwei",
+        "drei",
+        "mehrere",
+        "viele",
+        "einige",
+        "zahlreiche",
+        "alle",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "several",
+        "many",
+        "some",
+        "two",
+        "three",
+    ]
 )
-_DATIVE = frozenset({"dem", "einem", "ihm", "ihr", "ihnen", "mir", "uns"})
+# After the verb the subject comes in the nominative: a phrase opening with an
+# object's article is an addressee or object ("sagte dem Spiegel", "begründete seinen Schritt").
+_OBJECT_CASE = frozenset(
+    [
+        "dem",
+        "einem",
+        "den",
+        "einen",
+        "ihm",
+        "ihnen",
+        "mir",
+        "uns",
+        "seinen",
+        "seinem",
+        "seine",
+        "sein",
+        "ihren",
+        "ihrem",
+        "ihre",
+        "des",
+        "eines",
+        "diesen",
+        "diesem",
+    ]
+)
 PRONOUNS = {
     "er": "PER",
     "sie": "ANY",
@@ -64,11 +210,145 @@ PRONOUNS = {
 # Words that end a speaker phrase although capitalised (sentence-initial
 # adverbs, weekdays) or that are never a speaker.
 _NOT_SPEAKERS = frozenset(
-    "Am Im In Auf Bei Nach Vor Seit Mit Laut Zudem Außerdem Auch Allerdings Dabei Dazu Doch Aber "
-    "Und Oder Denn So Wie Dies Das Es Man Nun Jetzt Heute Gestern Montag Dienstag Mittwoch "
-    "Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli August September "
-    "Oktober November Dezember Ende Anfang Mitte Woche Jahr Tag "
-    "The This That It On In At Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    [
+        "Am",
+        "Im",
+        "In",
+        "Auf",
+        "Bei",
+        "Nach",
+        "Vor",
+        "Seit",
+        "Mit",
+        "Laut",
+        "Zudem",
+        "Außerdem",
+        "Auch",
+        "Allerdings",
+        "Dabei",
+        "Dazu",
+        "Doch",
+        "Aber",
+        "Nachdem",
+        "Während",
+        "Als",
+        "Anschließend",
+        "Da",
+        "Weil",
+        "Obwohl",
+        "Bevor",
+        "Seitdem",
+        "Damit",
+        "Deshalb",
+        "Daher",
+        "Darum",
+        "Trotzdem",
+        "Jedoch",
+        "Ferner",
+        "Später",
+        "Zuvor",
+        "Damals",
+        "Inzwischen",
+        "Mittlerweile",
+        "Derzeit",
+        "Bereits",
+        "Schon",
+        "Gleichzeitig",
+        "Hier",
+        "Dort",
+        "Dann",
+        "Wenn",
+        "Falls",
+        "Ob",
+        "Dass",
+        "Bisher",
+        "Zunächst",
+        "Schließlich",
+        "Zuletzt",
+        "Zwar",
+        "Vielmehr",
+        "Insbesondere",
+        "Dennoch",
+        "Demnach",
+        "Danach",
+        "Davor",
+        "Darauf",
+        "Darüber",
+        "Deswegen",
+        "Dadurch",
+        "Hierzu",
+        "Hingegen",
+        "Ebenso",
+        "Erst",
+        "Noch",
+        "Nur",
+        "Selbst",
+        "Vor",
+        "Zum",
+        "Zur",
+        "Vom",
+        "Beim",
+        "Für",
+        "Gegen",
+        "Über",
+        "Unter",
+        "Um",
+        "Bis",
+        "Aus",
+        "Von",
+        "Und",
+        "Oder",
+        "Denn",
+        "So",
+        "Wie",
+        "Dies",
+        "Das",
+        "Es",
+        "Man",
+        "Nun",
+        "Jetzt",
+        "Heute",
+        "Gestern",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+        "Ende",
+        "Anfang",
+        "Mitte",
+        "Woche",
+        "Jahr",
+        "Tag",
+        "The",
+        "This",
+        "That",
+        "It",
+        "On",
+        "In",
+        "At",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
 )
 # A role or organisation noun ending: "Pressesprecherin", "Umweltamt".
 _ORG_NOUN = re.compile(
@@ -100,7 +380,7 @@ class SpeakerFinder:
         """The noun phrase starting at the first word after ``position``
         ("sagte Bauamtsleiterin Petra Sommer", "so die Firma", "sagte er")."""
         words = self._words(position, limit)
-        while addressee_first and words and words[0][2] in _DATIVE:
+        while addressee_first and words and words[0][2] in _OBJECT_CASE:
             words = _skip_phrase(words)  # "sagte dem Spiegel Merkel": the addressee first
         return self._phrase(words)
 
@@ -115,6 +395,14 @@ class SpeakerFinder:
         if found is None and clause_start > start:  # "Jonas Wild, Analyst der Landesbank, sagte"
             found = self._phrase(self._words(start, clause_start))
         return found
+
+    def subject(self, start: int, end: int) -> Speaker | None:
+        """The noun phrase opening a sentence, where it names someone:
+        "Romney sprach von einem „außerordentlichen Sieg“"."""
+        found = self._phrase(self._words(start, end))
+        if found is not None and (found.name is not None or found.span.text.lower() in PRONOUNS):
+            return found
+        return None
 
     def around(self, start: int, cue: Span, end: int) -> Speaker | None:
         """Inverted order first ("erklärte die Polizei"), then the subject before the cue."""
@@ -155,6 +443,8 @@ class SpeakerFinder:
         return words
 
     def _phrase(self, words: list[tuple[int, int, str]]) -> Speaker | None:
+        while words and words[0][2] in _NOT_SPEAKERS and self.entities.at(words[0][0]) is None:
+            words = words[1:]  # "Nachdem Kiril Raschkow …", "von Radio Bremen"
         if not words:
             return None
         first = words[0][2]
@@ -170,9 +460,13 @@ class SpeakerFinder:
                     break
                 seen_noun = True
                 seen_person = seen_person or (entity is not None and entity.label == "PER")
-            elif lower in _DETERMINERS and (not seen_noun or (_genitive(words, index) and not seen_person)):
-                pass
-            elif word[0].islower() and not seen_noun and taken and _adjective(word):
+            elif (
+                lower in _DETERMINERS
+                and (not seen_noun or (_genitive(words, index) and not seen_person))
+                or word[0].islower()
+                and not seen_noun
+                and _adjective(word)
+            ):
                 pass
             elif lower in {"von", "mit", "of", "with", "und", "and"} and seen_noun and index + 1 < len(words):
                 nxt = words[index + 1][2]

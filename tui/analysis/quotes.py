@@ -166,7 +166,7 @@ class _Context:
 def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> list[Quote]:
     """Direct quotes, titles in quotation marks and reported speech, each with
     its speaker where the text names one."""
-    finder = SpeakerFinder(text, entities)
+    finder = SpeakerFinder(text, entities, lang)
     context = _Context(text, lang, SpanIndex(sentences), finder, SpanIndex(()))
     marked = [_classify(text, raw) for raw in _paired_quotes(text)]
     direct_raw = [raw for raw, kind in marked if kind == "direct"]
@@ -177,20 +177,23 @@ def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Seque
     context = replace(context, direct=SpanIndex(direct))
     indirect = _reported(context)
     direct = _speakers_from_reports(direct, indirect)
-    terms = [quote for quote in direct if _is_term(quote, indirect)]
+    terms = [quote for quote in direct if _is_term(quote, indirect + direct)]
     direct = [quote for quote in direct if quote not in terms]
     titles += [replace(quote, kind="title", speaker=None, speaker_name=None) for quote in terms]
     return sorted(direct + indirect + titles, key=lambda quote: (quote.start, -quote.end))
 
 
-def _is_term(quote: Quote, indirect: list[Quote]) -> bool:
+def _is_term(quote: Quote, said: list[Quote]) -> bool:
     """A few words in quotation marks that nobody is said to have said are a
     term or scare quote („große Koalition“), not a quote."""
     if quote.cue is not None or len(quote.text.split()) > _MAX_TERM_WORDS:
         return False
     if _CLAUSE_PUNCTUATION.search(quote.text):
         return False
-    return not any(report.start <= quote.start and quote.end <= report.end for report in indirect)
+    # Inside a quote or a report, it is what someone said.
+    return not any(
+        other is not quote and other.start <= quote.start and quote.end <= other.end for other in said
+    )
 
 
 _MAX_TERM_WORDS = 4
@@ -573,6 +576,9 @@ def _trailing_cue(body: str, lang: str) -> tuple[int, re.Match[str]] | None:
         if len(body) - comma.end() >= 120:
             continue
         cue = verbs.match(body, comma.end())
+        if cue is None and lang == "en":  # "…, Tim Cook told reporters."
+            words = list(_EN_WORD.finditer(body, comma.end(), min(len(body), comma.end() + 60)))[:4]
+            cue = next((c for word in words if (c := verbs.match(body, word.end()))), None)
         if cue is None and _SO_SPEAKER.match(body, comma.start()):
             cue = _SO.match(body, comma.end())
         if cue is not None:
@@ -581,6 +587,7 @@ def _trailing_cue(body: str, lang: str) -> tuple[int, re.Match[str]] | None:
 
 
 _SO = re.compile(r"so\b")
+_EN_WORD = re.compile(r"[\w.'’-]+\s+")
 
 
 def _subjunctive_in(body: str, continuation: bool) -> bool:
@@ -626,7 +633,7 @@ def _narration(context: _Context, sentence: Span) -> str:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " ,":
         start += 1
-    while end > start and text[end - 1] in " .\n,;:":
+    while end > start and text[end - 1] in " .\n,;:(":
         end -= 1
     return start, end
 

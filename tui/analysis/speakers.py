@@ -104,6 +104,14 @@ _DE_VERB_STEMS = [
     "vorwarf",
     "wirft",
     "warf",
+    "mitteil",
+    "ankündig",
+    "bekanntgab",
+    "hinwies",
+    "feststellt",
+    "einräum",
+    "zugab",
+    "hinzufügt",
 ]
 _DE_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(_DE_VERB_STEMS, key=len, reverse=True)) + r")\w*"
@@ -371,8 +379,10 @@ class Speaker:
 class SpeakerFinder:
     """Noun phrases around a cue, and what they refer to."""
 
-    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+    def __init__(self, text: str, entities: Sequence[Entity], lang: str = "de") -> None:
         self.text = text
+        # English role nouns are lower case: "the mayor", "a spokeswoman".
+        self.lower_case_nouns = lang != "de"
         self.entities = SpanIndex(e for e in entities if e.label in {"PER", "ORG"})
         self._canonical = _canonical_names(self.entities.spans)
 
@@ -387,13 +397,21 @@ class SpeakerFinder:
     def before(self, start: int, position: int) -> Speaker | None:
         """The noun phrase opening the clause ``[start, position)``
         ("Die Polizei teilte mit", "Jonas Wild, Analyst der Landesbank, sagte")."""
+        while position > start and self.text[position - 1] in " ,":
+            position -= 1  # "Jonas Wild, Analyst der Landesbank, sagte"
         clause_start = max(start, *(self.text.rfind(mark, start, position) + 1 for mark in ",;:–("))
         words = self._words(clause_start, position)
         if words and words[0][2].lower() in {"wie", "as", "dass", "that", "und", "and", "aber", "but"}:
             words = words[1:]
         found = self._phrase(words)
-        if found is None and clause_start > start:  # "Jonas Wild, Analyst der Landesbank, sagte"
-            found = self._phrase(self._words(start, clause_start))
+        if clause_start > start and (found is None or found.name is None):
+            # An apposition names the person before it: "Jonas Wild, Analyst der Landesbank, sagte".
+            previous_comma = self.text.rfind(",", start, clause_start - 1) + 1
+            named = self._phrase(self._words(max(start, previous_comma), clause_start))
+            if found is None:
+                return named
+            if named is not None and named.name is not None:
+                return Speaker(found.span, named.name)
         return found
 
     def subject(self, start: int, end: int) -> Speaker | None:
@@ -468,6 +486,8 @@ class SpeakerFinder:
                 and _adjective(word)
             ):
                 pass
+            elif self.lower_case_nouns and word.isalpha() and taken and taken[-1][2].lower() in _DETERMINERS:
+                seen_noun = True
             elif lower in {"von", "mit", "of", "with", "und", "and"} and seen_noun and index + 1 < len(words):
                 nxt = words[index + 1][2]
                 if not (nxt[0].isupper() or nxt in {"der", "den", "dem", "des", "the"}):
@@ -477,7 +497,7 @@ class SpeakerFinder:
             taken.append((start, end, word))
             if len(taken) >= MAX_PHRASE_WORDS:
                 break
-        while taken and not taken[-1][2][0].isupper():
+        while taken and taken[-1][2].lower() in _DETERMINERS | {"von", "mit", "of", "with", "und", "and"}:
             taken.pop()  # "die Polizei und" -> "die Polizei"
         if not seen_noun or not taken:
             return None

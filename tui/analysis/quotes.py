@@ -125,7 +125,7 @@ _THAT = {
 _ZU_INFINITIVE = re.compile(r"\bzu\s+\w+(?:en|ern|eln)\b|\b\w+zu(?:\w{2,})en\b")
 _ATTRIBUTIONS = {
     "de": re.compile(
-        r"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+|einem\s+|einer\s+|dem\s+|der\s+)?"
+        r"\b(?P<cue>[Ll]aut|[Uu]nter\s+Berufung\s+auf|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+|einem\s+|einer\s+|dem\s+|der\s+)?"
         r"(?:Angaben|Informationen|Aussagen?|Ansicht|Meinung|Auffassung|Einschätzung|Darstellung|"
         r"Berichten|Bericht|Schätzungen|Schätzung|Worten|Erkenntnissen|Ermittlungen|Polizeiangaben|"
         r"Medienberichten|Mitteilung|Erklärung|Recherchen|Umfrage|Studie|Untersuchung|Überzeugung))\b"
@@ -145,6 +145,10 @@ _SO_SPEAKER = re.compile(r",\s*(?P<cue>so)\s+(?=[A-ZÄÖÜ]|der\b|die\b|das\b|ei
 # Reportative modals with a perfect infinitive: "soll geflohen sein", "will nichts gewusst haben".
 _REPORTATIVE = re.compile(
     r"\b(?P<cue>soll|sollen|will|wollen)\b[^,.;:]{0,120}?\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b"
+)
+_SUBORDINATE_START = re.compile(
+    r"\W*(?:Obwohl|Während|Weil|Wenn|Da|Als|Nachdem|Bevor|Seit|Seitdem|Falls|Sobald|Although|While|"
+    r"When|Because|After|Before|Since|If)\b"
 )
 _WOULD = re.compile(r"\b(?:würde|würden)\b")
 _FIRST_PERSON = re.compile(r"\b(?:ich|Ich|wir|Wir)\s+$")
@@ -303,6 +307,9 @@ def _attribute(raw: list[_Raw], context: _Context) -> list[Quote]:
             between = context.text[previous.end : open_start]
             if "\n" not in between and len(between) < 400 and not _names_someone(context, between, previous):
                 speaker = Speaker(previous.speaker, previous.speaker_name)
+        if speaker is None and sentence is not None and not context.text[sentence.start : open_start].strip():
+            # A quote opening its sentence, introduced by the one before: "Der Minister erklärte dies so."
+            speaker = _previous_sentence_speaker(context, sentence)
         quote = Quote(
             start,
             end,
@@ -416,10 +423,15 @@ def _reported(context: _Context) -> list[Quote]:
                 speaker = Speaker(previous.speaker, previous.speaker_name) if previous.speaker else None
                 report = _Report(sentence.start, sentence.end, speaker, previous.cue, continued=True)
         elif report is None and _subjunctive_in(body, continuation=False):
-            report = _Report(sentence.start, sentence.end, _recent_speaker(context, quotes, sentence), None)
+            report = _Report(sentence.start, sentence.end, None, None)
         if report is None:
             previous = None
             continue
+        if report.speaker is None:  # "Der Täter soll geflohen sein": said by whoever spoke last
+            speaker = _recent_speaker(context, quotes, sentence) or _previous_sentence_speaker(
+                context, sentence
+            )
+            report = replace(report, speaker=speaker)
         start, end = _trim(text, report.start, report.end)
         if start >= end:
             continue
@@ -448,6 +460,21 @@ def _reported(context: _Context) -> list[Quote]:
         previous_continued = report.continued
         previous_sentence_end = sentence.end
     return quotes
+
+
+def _previous_sentence_speaker(context: _Context, sentence: Span) -> Speaker | None:
+    """Who the sentence before speaks of: the speaker at its last reporting
+    verb, else its subject where that names someone."""
+    previous = context.sentences.previous_before(sentence.start)
+    if previous is None or "\n" in context.text[previous.end : sentence.start]:
+        return None
+    cues = list(CUE_VERBS[context.lang].finditer(context.text, previous.start, previous.end))
+    if cues:
+        cue = _span(context.text, 0, cues[-1])
+        found = context.speakers.around(previous.start, cue, previous.end)
+        if found is not None:
+            return found
+    return context.speakers.subject(previous.start, previous.end)
 
 
 def _recent_speaker(context: _Context, reports: list[Quote], sentence: Span) -> Speaker | None:
@@ -481,6 +508,8 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
         speaker = speakers.after(cue.end, sentence.end, addressee_first=False)
         if speaker is None and lang == "de":  # "Nach seinen Angaben" names the speaker before
             speaker = speakers.before(base, cue.start)
+        if speaker is None and attribution.start() <= 2:  # "Laut nationalem statistischen Institut lebten …"
+            speaker = speakers.until_verb(cue.end, sentence.end)
         if speaker is None and " " in cue.text:  # "Nach eigenen Angaben": the phrase is the source
             source = cue.text.split(None, 1)[1]
             speaker = speakers.of_span(Span(cue.end - len(source), cue.end, source))
@@ -497,13 +526,19 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
             speaker = speakers.before(base, cue.start)
             return _Report(cue.end, sentence.end, speaker, cue)
     # "X sagte, (dass) …" / "X kündigte an, den Vertrag zu prüfen" / "X said (that) …"
+    subordinate = _SUBORDINATE_START.match(body)
     for verb in verbs.finditer(body):
         clause = _clause_after(body, verb.end(), lang)
         if clause is None:
             continue
         clause_start, clause_end = clause
         clause_text = body[clause_start:clause_end]
-        if not _reports(clause_text, lang):
+        if subordinate and body.find(",", subordinate.end()) >= verb.start():
+            # "Obwohl Barra von einer Expansion spricht, ist der Verkauf nicht zu erwarten":
+            # the cue sits in a subordinate clause; the main clause after it is the narrator's.
+            if not _subjunctive_in(clause_text, continuation=False):
+                continue
+        elif not _reports(clause_text, lang):
             continue
         cue = _span(text, base, verb)
         speaker = speakers.around(base, cue, base + clause_start)
@@ -595,11 +630,19 @@ def _subjunctive_in(body: str, continuation: bool) -> bool:
     Outside a report only Konjunktiv I counts: a lone "würde" is hypothetical."""
     for match in re.finditer(r"\w+", body):
         word = match.group()
-        if not is_subjunctive(word) or _FIRST_PERSON.search(body, max(0, match.start() - 5), match.start()):
+        if (
+            word in _WISHES
+            or not is_subjunctive(word)
+            or _FIRST_PERSON.search(body, max(0, match.start() - 5), match.start())
+        ):
             continue
         if continuation or not _konjunktiv_two(word):
             return True
     return False
+
+
+# "möchte" is a Konjunktiv II by form but says what someone wants, not what was said.
+_WISHES = frozenset({"möchte", "möchten", "möchtest", "Möchte", "Möchten"})
 
 
 def _konjunktiv_two(word: str) -> bool:

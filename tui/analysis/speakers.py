@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tui.analysis.model import Entity, Span
 from tui.analysis.spans import SpanIndex
+from tui.analysis.subjunctive import is_subjunctive
 
 # Reporting verbs by stem, lower case: German verbs are written in lower case,
 # so "Aussage" or "Erklärung" (nouns) do not match.
@@ -124,6 +125,7 @@ _DE_VERB = re.compile(
     r"räumte|räumt|fügte|fügt|deutete|deutet|sprach|spricht|hob|hebt)\b"
     r"(?=[^,.;:!?]{0,80}?\b(?:an|bekannt|zu|fest|klar|hin|darauf hin|zurück|auf|ein|hinzu|hervor|"
     r"aus|preis)\b)"
+    r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:!?]{0,60}?\bdavon aus\b)"
 )
 _EN_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|tell|added|adds|explained|explains|stated|states|noted|notes|"
@@ -136,6 +138,15 @@ CUE_VERBS = {"de": _DE_VERB, "en": _EN_VERB}
 
 _DETERMINERS = frozenset(
     [
+        "einige",
+        "einiger",
+        "einigen",
+        "eigene",
+        "eigenen",
+        "beide",
+        "beiden",
+        "mehreren",
+        "vielen",
         "der",
         "die",
         "das",
@@ -422,6 +433,16 @@ class SpeakerFinder:
             return found
         return None
 
+    def until_verb(self, start: int, end: int) -> Speaker | None:
+        """The words up to the finite verb, for a phrase the noun-phrase rules
+        miss: "Laut nationalem statistischen Institut lebten …"."""
+        words = self._words(start, end)[:MAX_PHRASE_WORDS]
+        count = next((i for i, word in enumerate(words) if _finite_verb(word[2])), len(words))
+        if count == 0 or count == len(words):
+            return None
+        first, last = words[0], words[count - 1]
+        return self.of_span(Span(first[0], last[1], self.text[first[0] : last[1]]))
+
     def around(self, start: int, cue: Span, end: int) -> Speaker | None:
         """Inverted order first ("erklärte die Polizei"), then the subject before the cue."""
         return self.after(cue.end, end) or self.before(start, cue.start)
@@ -473,7 +494,9 @@ class SpeakerFinder:
         for index, (start, end, word) in enumerate(words):
             entity = self.entities.at(start)
             lower = word.lower()
-            if entity is not None or (word[0].isupper() and word not in _NOT_SPEAKERS):
+            if entity is None and index == 0 and lower in _DETERMINERS:
+                pass  # "Der spanische Innenminister": a capitalised article opens the phrase
+            elif entity is not None or (word[0].isupper() and word not in _NOT_SPEAKERS):
                 if seen_person and entity is None and taken and taken[-1][2] in _DETERMINERS:
                     break
                 seen_noun = True
@@ -483,6 +506,7 @@ class SpeakerFinder:
                 and (not seen_noun or (_genitive(words, index) and not seen_person))
                 or word[0].islower()
                 and not seen_noun
+                and taken
                 and _adjective(word)
             ):
                 pass
@@ -503,6 +527,60 @@ class SpeakerFinder:
             return None
         span = Span(taken[0][0], taken[-1][1], self.text[taken[0][0] : taken[-1][1]])
         return self.of_span(span)
+
+
+_FINITE = frozenset(
+    [
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "wurde",
+        "wurden",
+        "wird",
+        "werden",
+        "hat",
+        "haben",
+        "hatte",
+        "hatten",
+        "gibt",
+        "gab",
+        "gaben",
+        "soll",
+        "sollen",
+        "sollte",
+        "sollten",
+        "kann",
+        "können",
+        "konnte",
+        "konnten",
+        "muss",
+        "müssen",
+        "musste",
+        "mussten",
+        "will",
+        "wollen",
+        "wollte",
+        "wollten",
+        "lebten",
+        "lebt",
+        "leben",
+        "liegt",
+        "lag",
+        "stehen",
+        "steht",
+        "stand",
+        "kam",
+        "kamen",
+        "kommt",
+        "geht",
+        "ging",
+    ]
+)
+
+
+def _finite_verb(word: str) -> bool:
+    return word in _FINITE or is_subjunctive(word)
 
 
 def _skip_phrase(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

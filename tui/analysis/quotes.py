@@ -510,6 +510,8 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
             speaker = speakers.before(base, cue.start)
         if speaker is None and attribution.start() <= 2:  # "Laut nationalem statistischen Institut lebten …"
             speaker = speakers.until_verb(cue.end, sentence.end)
+        if speaker is None:
+            speaker = speakers.loose(cue.end, sentence.end)
         if speaker is None and " " in cue.text:  # "Nach eigenen Angaben": the phrase is the source
             source = cue.text.split(None, 1)[1]
             speaker = speakers.of_span(Span(cue.end - len(source), cue.end, source))

@@ -400,10 +400,36 @@ class SpeakerFinder:
     def after(self, position: int, limit: int, addressee_first: bool = True) -> Speaker | None:
         """The noun phrase starting at the first word after ``position``
         ("sagte Bauamtsleiterin Petra Sommer", "so die Firma", "sagte er")."""
-        words = self._words(position, limit)
-        while addressee_first and words and words[0][2] in _OBJECT_CASE:
-            words = _skip_phrase(words)  # "sagte dem Spiegel Merkel": the addressee first
+        words = self._words(position, limit + 1)
+        words = [word for word in words if word[1] <= limit]
+        while words:
+            if words[0][2] in _BETWEEN_VERB_AND_SUBJECT:  # "äußerte sich auch Kofi Annan"
+                words = words[1:]
+            elif addressee_first and words[0][2] in _OBJECT_CASE | _PREPOSITIONS:
+                # "sagte dem Spiegel Merkel", "erklärte in einem Interview mit der NYT der Direktor"
+                words = self._skip_phrase(words)
+            else:
+                break
         return self._phrase(words)
+
+    def _skip_phrase(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop a leading object or prepositional phrase: its words up to and
+        including its noun (a whole entity where the noun starts one)."""
+        index = 1
+        while index < len(words):
+            start, _, word = words[index]
+            if word in _OBJECT_CASE or word in _PREPOSITIONS or word in _DETERMINERS or _adjective(word):
+                index += 1
+                continue
+            if word[0].isupper() or word[0].isdigit():
+                entity = self.entities.at(start)
+                index += 1
+                while entity is not None and index < len(words) and words[index][0] < entity.end:
+                    index += 1
+                if index < len(words) and words[index][2] in {"mit", "von", "vom", "der", "des"}:
+                    continue  # "in einem Interview mit der New York Times"
+            break
+        return words[index:]
 
     def before(self, start: int, position: int) -> Speaker | None:
         """The noun phrase opening the clause ``[start, position)``
@@ -429,9 +455,27 @@ class SpeakerFinder:
         """The noun phrase opening a sentence, where it names someone:
         "Romney sprach von einem „außerordentlichen Sieg“"."""
         found = self._phrase(self._words(start, end))
-        if found is not None and (found.name is not None or found.span.text.lower() in PRONOUNS):
+        if found is not None and (self._has_entity(found.span) or found.span.text.lower() in PRONOUNS):
             return found
         return None
+
+    def _has_entity(self, span: Span) -> bool:
+        return any(e.end <= span.end for e in self.entities.overlapping(span.start, span.end))
+
+    def loose(self, start: int, end: int) -> Speaker | None:
+        """Adjectives and nouns right after an attribution word, with or
+        without an article: "laut aktueller Statistik"."""
+        taken = []
+        for word in self._words(start, end)[:MAX_PHRASE_WORDS]:
+            text = word[2]
+            if not (text[0].isupper() or text in _DETERMINERS or _adjective(text)) or _finite_verb(text):
+                break
+            taken.append(word)
+        while taken and not taken[-1][2][0].isupper():
+            taken.pop()
+        if not taken:
+            return None
+        return self.of_span(Span(taken[0][0], taken[-1][1], self.text[taken[0][0] : taken[-1][1]]))
 
     def until_verb(self, start: int, end: int) -> Speaker | None:
         """The words up to the finite verb, for a phrase the noun-phrase rules
@@ -444,8 +488,17 @@ class SpeakerFinder:
         return self.of_span(Span(first[0], last[1], self.text[first[0] : last[1]]))
 
     def around(self, start: int, cue: Span, end: int) -> Speaker | None:
-        """Inverted order first ("erklärte die Polizei"), then the subject before the cue."""
-        return self.after(cue.end, end) or self.before(start, cue.start)
+        """A subject before the cue that clearly names someone ("Netanyahu nannte
+        Trumps Angriff …", "Die Polizei teilte mit"), else the inverted order
+        ("erklärte die Polizei"), else whatever phrase opens the clause."""
+        before = self.before(start, cue.start)
+        preceding = (
+            self.text[max(start, before.span.start - 12) : before.span.start].split() if before else []
+        )
+        prepositional = bool(preceding) and preceding[-1].lower() in _PREPOSITIONS
+        if before is not None and _names_subject(before) and not prepositional:
+            return before
+        return self.after(cue.end, end) or before
 
     def of_span(self, span: Span) -> Speaker:
         return Speaker(span, self.name_of(span))
@@ -482,7 +535,9 @@ class SpeakerFinder:
         return words
 
     def _phrase(self, words: list[tuple[int, int, str]]) -> Speaker | None:
-        while words and words[0][2] in _NOT_SPEAKERS and self.entities.at(words[0][0]) is None:
+        while (
+            words and words[0][2] in _NOT_SPEAKERS | {"von", "vom"} and self.entities.at(words[0][0]) is None
+        ):
             words = words[1:]  # "Nachdem Kiril Raschkow …", "von Radio Bremen"
         if not words:
             return None
@@ -527,6 +582,11 @@ class SpeakerFinder:
             return None
         span = Span(taken[0][0], taken[-1][1], self.text[taken[0][0] : taken[-1][1]])
         return self.of_span(span)
+
+
+def _names_subject(speaker: Speaker) -> bool:
+    first = speaker.span.text.split()[0].lower()
+    return speaker.name is not None or first in PRONOUNS or first in {"der", "die", "ein", "eine", "the", "a"}
 
 
 _FINITE = frozenset(
@@ -583,13 +643,65 @@ def _finite_verb(word: str) -> bool:
     return word in _FINITE or is_subjunctive(word)
 
 
-def _skip_phrase(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    index = 1
-    while index < len(words) and (words[index][2][0].isupper() or _adjective(words[index][2])):
-        index += 1
-        if words[index - 1][2][0].isupper():
-            break
-    return words[index:]
+_BETWEEN_VERB_AND_SUBJECT = frozenset(
+    [
+        "sich",
+        "auch",
+        "nun",
+        "jedoch",
+        "aber",
+        "zudem",
+        "außerdem",
+        "dabei",
+        "dazu",
+        "damals",
+        "heute",
+        "gestern",
+        "morgen",
+        "noch",
+        "bereits",
+        "erneut",
+        "weiter",
+        "später",
+        "zuvor",
+        "ebenfalls",
+        "dort",
+        "hier",
+        "jetzt",
+        "nämlich",
+        "allerdings",
+    ]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "im",
+        "bei",
+        "beim",
+        "auf",
+        "am",
+        "an",
+        "gegenüber",
+        "vor",
+        "nach",
+        "während",
+        "mit",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "über",
+        "unter",
+        "in",
+        "at",
+        "on",
+        "to",
+        "during",
+        "after",
+        "before",
+    ]
+)
 
 
 def _genitive(words: list[tuple[int, int, str]], index: int) -> bool:

@@ -310,6 +310,8 @@ def _attribute(raw: list[_Raw], context: _Context) -> list[Quote]:
         if speaker is None and sentence is not None and not context.text[sentence.start : open_start].strip():
             # A quote opening its sentence, introduced by the one before: "Der Minister erklärte dies so."
             speaker = _previous_sentence_speaker(context, sentence)
+        if speaker is None and sentence is not None and sentence.start < open_start:
+            speaker = context.speakers.any_subject(sentence.start, open_start)
         quote = Quote(
             start,
             end,
@@ -423,7 +425,7 @@ def _reported(context: _Context) -> list[Quote]:
                 speaker = Speaker(previous.speaker, previous.speaker_name) if previous.speaker else None
                 report = _Report(sentence.start, sentence.end, speaker, previous.cue, continued=True)
         elif report is None and _subjunctive_in(body, continuation=False):
-            report = _Report(sentence.start, sentence.end, None, None)
+            report = _framed(context, sentence, body) or _Report(sentence.start, sentence.end, None, None)
         if report is None:
             previous = None
             continue
@@ -460,6 +462,20 @@ def _reported(context: _Context) -> list[Quote]:
         previous_continued = report.continued
         previous_sentence_end = sentence.end
     return quotes
+
+
+def _framed(context: _Context, sentence: Span, body: str) -> _Report | None:
+    """A Konjunktiv clause after a frame with no known reporting verb, whose
+    subject is the source: "Die BVG begegnet der Kritik, die Züge seien …"."""
+    comma = body.find(",")
+    if comma == -1 or len(body[:comma].split()) < 3 or _subjunctive_in(body[:comma], continuation=True):
+        return None
+    if not _subjunctive_in(body[comma:], continuation=False):
+        return None
+    speaker = context.speakers.subject(sentence.start, sentence.start + comma)
+    if speaker is None:
+        return None
+    return _Report(sentence.start + comma + 1, sentence.end, speaker, None)
 
 
 def _previous_sentence_speaker(context: _Context, sentence: Span) -> Speaker | None:
@@ -506,15 +522,16 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
     if attribution:
         cue = _span(text, base, attribution, "cue")
         speaker = speakers.after(cue.end, sentence.end, addressee_first=False)
-        if speaker is None and lang == "de":  # "Nach seinen Angaben" names the speaker before
-            speaker = speakers.before(base, cue.start)
         if speaker is None and attribution.start() <= 2:  # "Laut nationalem statistischen Institut lebten …"
             speaker = speakers.until_verb(cue.end, sentence.end)
         if speaker is None:
             speaker = speakers.loose(cue.end, sentence.end)
-        if speaker is None and " " in cue.text:  # "Nach eigenen Angaben": the phrase is the source
+        if speaker is None and " " in cue.text and "Berufung" not in cue.text:
+            # "nach eigenen Angaben", "nach Polizeiangaben": the phrase itself is the source
             source = cue.text.split(None, 1)[1]
             speaker = speakers.of_span(Span(cue.end - len(source), cue.end, source))
+        if speaker is None:
+            speaker = speakers.before(base, cue.start)
         if attribution.start() <= 2:
             start = speaker.span.end if speaker else cue.end
             comma = body.find(",", start - base, start - base + 3)

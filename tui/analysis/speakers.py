@@ -126,6 +126,11 @@ _DE_VERB = re.compile(
     r"(?=[^,.;:!?]{0,80}?\b(?:an|bekannt|zu|fest|klar|hin|darauf hin|zurück|auf|ein|hinzu|hervor|"
     r"aus|preis)\b)"
     r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:!?]{0,60}?\bdavon aus\b)"
+    # Verbs of judging and nouns of opinion that frame what follows: "ist der Ansicht, dass …",
+    # "mit dem Argument, die Züge seien …", "hatte entschieden, dass …".
+    r"|\b(?:entschieden|entschied|beschlossen|beschloss|geurteilt|urteilte|ausgegangen)\b"
+    r"|\b(?:der|die)\s+(?:Ansicht|Meinung|Auffassung|Überzeugung)\b(?=\s*,)"
+    r"|\bmit\s+(?:dem|der)\s+(?:Argument|Begründung|Hinweis)\b"
 )
 _EN_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|tell|added|adds|explained|explains|stated|states|noted|notes|"
@@ -309,6 +314,7 @@ _NOT_SPEAKERS = frozenset(
         "Beim",
         "Für",
         "Gegen",
+        "Gegenüber",
         "Über",
         "Unter",
         "Um",
@@ -459,6 +465,12 @@ class SpeakerFinder:
             return found
         return None
 
+    def any_subject(self, start: int, end: int) -> Speaker | None:
+        """The phrase opening a sentence where it is a person, an organisation
+        or a role with an article ("Der Minister nannte das „…“")."""
+        found = self._phrase(self._words(start, end))
+        return found if found is not None and _names_subject(found) else None
+
     def _has_entity(self, span: Span) -> bool:
         return any(e.end <= span.end for e in self.entities.overlapping(span.start, span.end))
 
@@ -496,6 +508,7 @@ class SpeakerFinder:
             self.text[max(start, before.span.start - 12) : before.span.start].split() if before else []
         )
         prepositional = bool(preceding) and preceding[-1].lower() in _PREPOSITIONS
+        prepositional = prepositional or bool(before and before.span.text.split()[0].lower() in _PREPOSITIONS)
         if before is not None and _names_subject(before) and not prepositional:
             return before
         return self.after(cue.end, end) or before

@@ -125,14 +125,13 @@ _THAT = {
 _ZU_INFINITIVE = re.compile(r"\bzu\s+\w+(?:en|ern|eln)\b|\b\w+zu(?:\w{2,})en\b")
 _ATTRIBUTIONS = {
     "de": re.compile(
-        r"\b(?P<cue>[Ll]aut|[Uu]nter\s+Berufung\s+auf|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+|einem\s+|einer\s+|dem\s+|der\s+)?"
+        r"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+|einem\s+|einer\s+|dem\s+|der\s+)?"
         r"(?:Angaben|Informationen|Aussagen?|Ansicht|Meinung|Auffassung|Einschätzung|Darstellung|"
         r"Berichten|Bericht|Schätzungen|Schätzung|Worten|Erkenntnissen|Ermittlungen|Polizeiangaben|"
         r"Medienberichten|Mitteilung|Erklärung|Recherchen|Umfrage|Studie|Untersuchung|Überzeugung))\b"
     ),
     "en": re.compile(r"\b(?P<cue>[Aa]ccording\s+to)\b"),
 }
-_ZUFOLGE = re.compile(r"\b(?:zufolge|nach)\b")  # "Dem Bericht zufolge", "Polizeiangaben nach"
 _HEARSAY = {
     "de": re.compile(r"\b(?P<cue>heißt\s+es|hieß\s+es|[Dd]emnach|[Dd]emzufolge)\b"),
     "en": re.compile(r"\b(?P<cue>reportedly|allegedly)\b"),
@@ -426,6 +425,8 @@ def _reported(context: _Context) -> list[Quote]:
                 report = _Report(sentence.start, sentence.end, speaker, previous.cue, continued=True)
         elif report is None and _subjunctive_in(body, continuation=False):
             report = _framed(context, sentence, body) or _Report(sentence.start, sentence.end, None, None)
+        elif report is None and context.lang == "de":
+            report = _framed_that(context, sentence, body)
         if report is None:
             previous = None
             continue
@@ -478,6 +479,18 @@ def _framed(context: _Context, sentence: Span, body: str) -> _Report | None:
     return _Report(sentence.start + comma + 1, sentence.end, speaker, None)
 
 
+def _framed_that(context: _Context, sentence: Span, body: str) -> _Report | None:
+    """A "dass" clause after a frame whose subject names a person or
+    organisation: "Im ersten Satz beruft sich die Bank darauf, dass …"."""
+    that = re.search(r",\s*(?=dass\b)", body)
+    if that is None or len(body[: that.start()].split()) < 3:
+        return None
+    speaker = context.speakers.subject(sentence.start, sentence.start + that.start())
+    if speaker is None:
+        return None
+    return _Report(sentence.start + that.end(), sentence.end, speaker, None)
+
+
 def _previous_sentence_speaker(context: _Context, sentence: Span) -> Speaker | None:
     """Who the sentence before speaks of: the speaker at its last reporting
     verb, else its subject where that names someone."""
@@ -490,7 +503,7 @@ def _previous_sentence_speaker(context: _Context, sentence: Span) -> Speaker | N
         found = context.speakers.around(previous.start, cue, previous.end)
         if found is not None:
             return found
-    return context.speakers.subject(previous.start, previous.end)
+    return context.speakers.any_subject(previous.start, previous.end)
 
 
 def _recent_speaker(context: _Context, reports: list[Quote], sentence: Span) -> Speaker | None:
@@ -514,11 +527,15 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
     if as_said:
         comma = body.find(",", as_said.end())
         verb = verbs.search(body, as_said.end(), comma) if comma != -1 else None
+        if verb is None and comma != -1:  # "Wie de Maizière darlegte, …": the verb ends the clause
+            verb = re.search(r"\b[a-zäöüß]\w*te\s*$", body[:comma])
         if verb is not None:
             speaker = speakers.after(base + as_said.end(), base + verb.start())
             return _Report(base + comma + 1, sentence.end, speaker, _span(text, base, verb))
     # "Laut X …", "Nach Angaben der Polizei …", "According to X, …"
     attribution = _ATTRIBUTIONS[lang].search(body)
+    if attribution and attribution.start() > 2 and verbs.search(body, 0, attribution.start()):
+        attribution = None  # "Ein Sprecher sagte, nach neuesten Erkenntnissen …": the verb attributes
     if attribution:
         cue = _span(text, base, attribution, "cue")
         speaker = speakers.after(cue.end, sentence.end, addressee_first=False)
@@ -579,9 +596,8 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
             start = cue.end if hearsay.start() <= 2 else base
             return _Report(start, sentence.end, speakers.of_span(cue), cue)
         origin = re.search(r"\b(?:aus|in|von|bei|im)\b", body[hearsay.end() : hearsay.end() + 6])
+        # "hieß es aus dem Ministerium"; with no origin the source was named before.
         speaker = speakers.after(base + hearsay.end() + origin.end(), sentence.end) if origin else None
-        if speaker is None:
-            speaker = speakers.before(base, cue.start)
         comma = body.find(",", hearsay.end())
         start = base + comma + 1 if comma != -1 and comma - hearsay.end() < 60 else base
         return _Report(start, sentence.end, speaker, cue)
@@ -664,21 +680,14 @@ def _subjunctive_in(body: str, continuation: bool) -> bool:
 _WISHES = frozenset({"möchte", "möchten", "möchtest", "Möchte", "Möchten"})
 
 
+# Konjunktiv I forms with an umlaut in every tense.
+_UMLAUTED_ONE = frozenset({"müsse", "könne", "dürfe", "möge", "Müsse", "Könne", "Dürfe"})
+
+
 def _konjunktiv_two(word: str) -> bool:
-    return (
-        bool(_WOULD.fullmatch(word))
-        or any(vowel in word for vowel in "äöü")
-        and word
-        not in {
-            "müsse",
-            "könne",
-            "dürfe",
-            "möge",
-            "Müsse",
-            "Könne",
-            "Dürfe",
-        }
-    )
+    if _WOULD.fullmatch(word):
+        return True
+    return any(vowel in word for vowel in "äöü") and word not in _UMLAUTED_ONE
 
 
 def _narration(context: _Context, sentence: Span) -> str:

@@ -129,7 +129,10 @@ _DE_VERB = re.compile(
     # Verbs of judging and nouns of opinion that frame what follows: "ist der Ansicht, dass …",
     # "mit dem Argument, die Züge seien …", "hatte entschieden, dass …".
     r"|\b(?:entschieden|entschied|beschlossen|beschloss|geurteilt|urteilte|ausgegangen)\b"
-    r"|\b(?:der|die)\s+(?:Ansicht|Meinung|Auffassung|Überzeugung)\b(?=\s*,)"
+    r"|\b(?:der|die)\s+(?:Ansicht|Meinung|Auffassung|Überzeugung|These|Forderung|Befürchtung|Hoffnung|"
+    r"Einschätzung|Warnung)\b(?=\s*,)"
+    r"|\b(?:bedauer|begrüß|plädier|beruft|berufen|berief|beklagt)\w*"
+    r"|\b(?:schlug|schlägt|schlugen)\b(?=[^,.;:!?]{0,60}?\bvor\b)"
     r"|\bmit\s+(?:dem|der)\s+(?:Argument|Begründung|Hinweis)\b"
 )
 _EN_VERB = re.compile(
@@ -591,6 +594,8 @@ class SpeakerFinder:
                 break
         while taken and taken[-1][2].lower() in _DETERMINERS | {"von", "mit", "of", "with", "und", "and"}:
             taken.pop()  # "die Polizei und" -> "die Polizei"
+        if not seen_noun and len(taken) > 1 and taken[0][2].lower() in {"der", "die", "ein", "eine"}:
+            seen_noun = _adjective(taken[-1][2])  # a noun made of an adjective: "der 81-jährige"
         if not seen_noun or not taken:
             return None
         span = Span(taken[0][0], taken[-1][1], self.text[taken[0][0] : taken[-1][1]])
@@ -722,7 +727,13 @@ def _genitive(words: list[tuple[int, int, str]], index: int) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    return word.endswith(("e", "en", "er", "es", "em")) and word.isalpha() and len(word) > 3
+    """"neue", "81-jährige": adjective endings on a lower-case word."""
+    return (
+        word.endswith(("e", "en", "er", "es", "em"))
+        and word.replace("-", "").isalnum()
+        and word[0].islower() | word[0].isdigit()
+        and len(word) > 3
+    )
 
 
 def _canonical_names(entities: Sequence[Entity]) -> dict[str, str]:

@@ -598,6 +598,8 @@ def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
         origin = re.search(r"\b(?:aus|in|von|bei|im)\b", body[hearsay.end() : hearsay.end() + 6])
         # "hieß es aus dem Ministerium"; with no origin the source was named before.
         speaker = speakers.after(base + hearsay.end() + origin.end(), sentence.end) if origin else None
+        if speaker is None and re.match(r"\W*(?:In|Im|Aus|Von|Bei)\b", body):  # "In der Erklärung hieß es"
+            speaker = speakers.before(base, cue.start)
         comma = body.find(",", hearsay.end())
         start = base + comma + 1 if comma != -1 and comma - hearsay.end() < 60 else base
         return _Report(start, sentence.end, speaker, cue)

@@ -318,6 +318,8 @@ _NOT_SPEAKERS = frozenset(
         "Für",
         "Gegen",
         "Gegenüber",
+        "Ab",
+        "Sehr",
         "Über",
         "Unter",
         "Um",
@@ -506,6 +508,10 @@ class SpeakerFinder:
         """A subject before the cue that clearly names someone ("Netanyahu nannte
         Trumps Angriff …", "Die Polizei teilte mit"), else the inverted order
         ("erklärte die Polizei"), else whatever phrase opens the clause."""
+        if cue.text.startswith("zitiert"):  # "Welt-Online zitiert den Minister": the quoted one speaks
+            quoted = self.after(cue.end, end, addressee_first=False)
+            if quoted is not None:
+                return quoted
         before = self.before(start, cue.start)
         preceding = (
             self.text[max(start, before.span.start - 12) : before.span.start].split() if before else []
@@ -727,7 +733,7 @@ def _genitive(words: list[tuple[int, int, str]], index: int) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    """"neue", "81-jährige": adjective endings on a lower-case word."""
+    """ "neue", "81-jährige": adjective endings on a lower-case word."""
     return (
         word.endswith(("e", "en", "er", "es", "em"))
         and word.replace("-", "").isalnum()

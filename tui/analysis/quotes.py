@@ -180,13 +180,14 @@ def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Seque
     context = replace(context, direct=SpanIndex(direct))
     indirect = _reported(context)
     direct = _speakers_from_reports(direct, indirect)
-    terms = [quote for quote in direct if _is_term(quote, indirect + direct)]
-    direct = [quote for quote in direct if quote not in terms]
+    said = SpanIndex([*indirect, *direct])
+    terms = [quote for quote in direct if _is_term(quote, said)]
+    direct = [quote for quote in direct if not _is_term(quote, said)]
     titles += [replace(quote, kind="title", speaker=None, speaker_name=None) for quote in terms]
     return sorted(direct + indirect + titles, key=lambda quote: (quote.start, -quote.end))
 
 
-def _is_term(quote: Quote, said: list[Quote]) -> bool:
+def _is_term(quote: Quote, said: SpanIndex[Quote]) -> bool:
     """A few words in quotation marks that nobody is said to have said are a
     term or scare quote („große Koalition“), not a quote."""
     if quote.cue is not None or len(quote.text.split()) > _MAX_TERM_WORDS:
@@ -195,7 +196,8 @@ def _is_term(quote: Quote, said: list[Quote]) -> bool:
         return False
     # Inside a quote or a report, it is what someone said.
     return not any(
-        other is not quote and other.start <= quote.start and quote.end <= other.end for other in said
+        other is not quote and other.start <= quote.start and quote.end <= other.end
+        for other in said.overlapping(quote.start, quote.end)
     )
 
 
@@ -276,7 +278,7 @@ def _classify(text: str, raw: _Raw) -> tuple[_Raw, str]:
     if (
         len(words) > _MAX_TITLE_WORDS
         or _CLAUSE_PUNCTUATION.search(content)
-        or text[:open_start].rstrip().endswith(":")
+        or text[max(0, open_start - 20) : open_start].rstrip().endswith(":")
         or not content[0].isupper()
     ):
         return raw, "direct"

@@ -2,6 +2,8 @@
 speakers do not depend on the statistical model."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.analysis import analyze
 from tui.analysis.quotes import group_sources
@@ -249,3 +251,59 @@ def test_cited_sources_listed_once_with_their_mentions() -> None:
         ("Bloomberg", 2),
         ("Reuters", 2),
     ]
+
+
+_PIECES = st.sampled_from(
+    [
+        "Peter Meier",
+        "sagte",
+        "er",
+        "Die Polizei",
+        "laut",
+        "Laut",
+        "sei",
+        "plane",
+        "dass",
+        "soll",
+        "geflohen sein",
+        "so",
+        "heißt es",
+        ",",
+        ".",
+        ":",
+        "„",
+        "“",
+        "‚",
+        "‘",
+        "»",
+        "«",
+        '"',
+        "''",
+        "<<",
+        ">>",
+        "\n",
+        "Tatort",
+        "wir kommen",
+    ]
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(_PIECES, max_size=40))
+def test_every_quote_speaker_and_cue_slices_the_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    analysis = analyze(text, "de", model="rules")
+    for quote in analysis.quotes:
+        spans = [quote, *(span for span in (quote.speaker, quote.cue) if span is not None)]
+        for span in spans:
+            assert analysis.text[span.start : span.end] == span.text
+        if quote.kind == "direct":
+            assert "\n" not in quote.text  # an unclosed mark never runs into the next paragraph
+
+
+def test_the_subjunctive_detector_on_ud_german(shared) -> None:
+    """Mood=Sub of UD German (automatic, noisy features): the figures in the README."""
+    from training.subjunctive import measure
+
+    scores = measure(shared / "data" / "ud-german")
+    assert scores["p"] >= 0.70 and scores["r"] >= 0.85

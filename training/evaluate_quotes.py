@@ -258,8 +258,8 @@ def score_document(document: Document, found: Sequence[Prediction], score: Score
         if gold.kind in SCORED:
             score.gold[gold.kind] += 1
     for p_index, prediction in enumerate(found):
-        g_index = matched_prediction.get(p_index)
-        gold = document.gold[g_index] if g_index is not None else None
+        matched = matched_prediction.get(p_index)
+        gold = document.gold[matched] if matched is not None else None
         if gold is not None and gold.kind == "reported":
             pass  # neutral
         else:

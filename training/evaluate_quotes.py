@@ -254,9 +254,9 @@ def score_document(document: Document, found: Sequence[Prediction], score: Score
             continue
         matched_prediction[p_index] = g_index
         matched_gold.add(g_index)
-    for gold in document.gold:
-        if gold.kind in SCORED:
-            score.gold[gold.kind] += 1
+    for annotation in document.gold:
+        if annotation.kind in SCORED:
+            score.gold[annotation.kind] += 1
     for p_index, prediction in enumerate(found):
         matched = matched_prediction.get(p_index)
         gold = document.gold[matched] if matched is not None else None

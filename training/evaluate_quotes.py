@@ -242,10 +242,10 @@ def jaccard(first: frozenset[TokenId], second: frozenset[TokenId]) -> float:
 def score_document(document: Document, found: Sequence[Prediction], score: Score) -> None:
     pairs = []
     for p_index, prediction in enumerate(found):
-        for g_index, gold in enumerate(document.gold):
-            overlap = jaccard(prediction.tokens, gold.tokens)
+        for g_index, annotation in enumerate(document.gold):
+            overlap = jaccard(prediction.tokens, annotation.tokens)
             if overlap >= MIN_JACCARD:
-                pairs.append((prediction.kind != gold.kind, -overlap, p_index, g_index))
+                pairs.append((prediction.kind != annotation.kind, -overlap, p_index, g_index))
     pairs.sort()
     matched_prediction: dict[int, int] = {}
     matched_gold: set[int] = set()
@@ -275,14 +275,13 @@ def score_document(document: Document, found: Sequence[Prediction], score: Score
             else:
                 said = prediction.speaker[2] if prediction.speaker else None
                 score.errors.append(f"SPEAKER {said!r} != {gold.source_text!r}: {prediction.text[:100]!r}")
-    for g_index, gold in enumerate(document.gold):
-        if gold.kind in SCORED and not any(
-            g == g_index and found[p].kind == gold.kind for p, g in matched_prediction.items()
-        ):
+    found_by_gold = {g: found[p].kind for p, g in matched_prediction.items()}
+    for g_index, annotation in enumerate(document.gold):
+        if annotation.kind in SCORED and found_by_gold.get(g_index) != annotation.kind:
             message = " ".join(
-                document.text[slice(*document.offsets[token])] for token in sorted(gold.tokens)
+                document.text[slice(*document.offsets[token])] for token in sorted(annotation.tokens)
             )
-            score.errors.append(f"FN {gold.form}: {message[:160]!r} ({gold.source_text!r})")
+            score.errors.append(f"FN {annotation.form}: {message[:160]!r} ({annotation.source_text!r})")
 
 
 def _speaker_right(document: Document, prediction: Prediction, gold: GoldAnnotation) -> bool:

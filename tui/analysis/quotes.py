@@ -391,9 +391,15 @@ def _speakers_from_reports(direct: list[Quote], indirect: list[Quote]) -> list[Q
     reports = SpanIndex(indirect)
     attributed = []
     for quote in direct:
-        report = reports.containing(quote.start, quote.end) if quote.speaker is None else None
-        if report is not None and report.speaker is not None:
-            quote = replace(quote, speaker=report.speaker, speaker_name=report.speaker_name, cue=report.cue)
+        if quote.speaker is None:
+            report = reports.containing(quote.start, quote.end)
+            cue = report.cue if report is not None else None
+            if report is None:  # a quote right after a report carries it on
+                report = reports.previous_before(quote.start)
+                if report is not None and (report.end > quote.start or quote.start - report.end > 200):
+                    report = None
+            if report is not None and report.speaker is not None:
+                quote = replace(quote, speaker=report.speaker, speaker_name=report.speaker_name, cue=cue)
         attributed.append(quote)
     return attributed
 

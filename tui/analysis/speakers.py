@@ -520,7 +520,23 @@ class SpeakerFinder:
         prepositional = prepositional or bool(before and before.span.text.split()[0].lower() in _PREPOSITIONS)
         if before is not None and _names_subject(before) and not prepositional:
             return before
-        return self.after(cue.end, end) or before
+        return self.after(cue.end, end) or self.subject_within(start, cue.start) or before
+
+    def subject_within(self, start: int, end: int) -> Speaker | None:
+        """The first phrase in ``[start, end)`` that names someone and is no
+        prepositional object: "Darüber hinaus hat der VfGH entschieden"."""
+        clause_start = max(start, self.text.rfind(",", start, end) + 1)
+        words = self._words(clause_start, end)
+        for index, (word_start, _, word) in enumerate(words):
+            opens = word.lower() in {"der", "die", "ein", "eine"} or word.lower() in PRONOUNS
+            if not opens and self.entities.at(word_start) is None:
+                continue
+            if index > 0 and words[index - 1][2].lower() in _PREPOSITIONS:
+                continue
+            found = self._phrase(words[index:])
+            if found is not None and _names_subject(found):
+                return found
+        return None
 
     def of_span(self, span: Span) -> Speaker:
         return Speaker(span, self.name_of(span))

@@ -481,7 +481,7 @@ def _framed(context: _Context, sentence: Span, body: str) -> _Report | None:
         return None
     if not _subjunctive_in(body[comma:], continuation=False):
         return None
-    speaker = context.speakers.subject(sentence.start, sentence.start + comma)
+    speaker = context.speakers.subject_within(sentence.start, sentence.start + comma)
     if speaker is None:
         return None
     return _Report(sentence.start + comma + 1, sentence.end, speaker, None)

@@ -359,11 +359,16 @@ def _speaker_before(context: _Context, open_start: int) -> tuple[Speaker | None,
     colon = window.rstrip().endswith(":")
     if not cues and not colon:
         return None
-    if cues:
-        cue = cues[-1]
-        cue_span = Span(sentence_start + cue.start(), sentence_start + cue.end(), cue.group())
-        # A cue with no speaker found still says the words were said ("… als „Schatten-CIA“").
-        return context.speakers.around(sentence_start, cue_span, open_start), cue_span
+    spans = sorted(
+        (Span(sentence_start + c.start(), sentence_start + c.end(), c.group()) for c in cues),
+        key=lambda span: span.start,
+    )
+    for cue_span in reversed(spans):  # the nearest cue that names a speaker
+        speaker = context.speakers.around(sentence_start, cue_span, open_start)
+        if speaker is not None:
+            return speaker, cue_span
+    if spans:  # a cue with no speaker found still says the words were said ("… als „Schatten-CIA“")
+        return None, spans[-1]
     speaker = context.speakers.before(sentence_start, sentence_start + len(window.rstrip()) - 1)
     return (speaker, None) if speaker else None
 

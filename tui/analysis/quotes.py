@@ -519,10 +519,16 @@ def _previous_sentence_speaker(context: _Context, sentence: Span) -> Speaker | N
     return context.speakers.any_subject(previous.start, previous.end)
 
 
+# About one sentence: a report further back no longer carries its speaker.
+_RECENT_CHARS = 200
+
+
 def _recent_speaker(context: _Context, reports: list[Quote], sentence: Span) -> Speaker | None:
     """The speaker of the closest quote or report ending shortly before ``sentence``."""
-    candidates = [q for q in context.direct.overlapping(max(0, sentence.start - 400), sentence.start)]
-    candidates += [q for q in reports[-1:] if q.end > sentence.start - 400]
+    candidates = [
+        q for q in context.direct.overlapping(max(0, sentence.start - _RECENT_CHARS), sentence.start)
+    ]
+    candidates += [q for q in reports[-1:] if q.end > sentence.start - _RECENT_CHARS]
     candidates = [q for q in candidates if q.speaker is not None and q.end <= sentence.start]
     last = max(candidates, key=lambda q: q.end, default=None)
     if last is None or last.speaker is None or "\n" in context.text[last.end : sentence.start]:

@@ -2,13 +2,24 @@
 speakers do not depend on the statistical model."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.analysis import analyze
+from tui.analysis.quotes import group_sources
+from tui.analysis.subjunctive import is_subjunctive
 
 
 def quotes(text: str, lang: str = "de") -> list[tuple]:
+    """(kind, text, speaker) of every quote and report, titles left out."""
     analysis = analyze(text, lang, model="rules")
-    return [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in analysis.quotes]
+    return [
+        (q.kind, q.text, q.speaker.text if q.speaker else None) for q in analysis.quotes if q.kind != "title"
+    ]
+
+
+def speaker_names(text: str, lang: str = "de") -> list[str | None]:
+    return [q.speaker_name for q in analyze(text, lang, model="rules").quotes if q.kind != "title"]
 
 
 @pytest.mark.parametrize(
@@ -21,6 +32,7 @@ def quotes(text: str, lang: str = "de") -> list[tuple]:
         "“Wir bleiben”, sagte Angela Merkel.",
         "‚Wir bleiben‘, sagte Angela Merkel.",
         "<<Wir bleiben>>, sagte Angela Merkel.",
+        "„Wir bleiben'', sagte Angela Merkel.",
     ],
 )
 def test_every_common_quotation_style(text: str) -> None:
@@ -40,9 +52,9 @@ def test_quote_spanning_sentences() -> None:
 
 
 def test_nested_quote_is_kept_inside_its_quote() -> None:
-    assert quotes("„Er rief ‚Halt‘ und ging“, sagte Peter Meier.") == [
-        ("direct", "Er rief ‚Halt‘ und ging", "Peter Meier"),
-        ("direct", "Halt", None),
+    assert quotes("„Er rief ‚Wir kommen wieder‘ und ging“, sagte Peter Meier.") == [
+        ("direct", "Er rief ‚Wir kommen wieder‘ und ging", "Peter Meier"),
+        ("direct", "Wir kommen wieder", "Er"),
     ]
 
 
@@ -52,43 +64,246 @@ def test_wrapper_quote_around_attributed_quotes_is_dropped() -> None:
 
 
 def test_apostrophes_are_not_quotes() -> None:
-    assert quotes("Xiaomi’s phones don’t sell in the U.S., Tim Cook said.", "en") == []
+    assert quotes("Xiaomi’s phones don’t sell in the U.S., Tim Cook said.", "en") == [
+        ("indirect", "Xiaomi’s phones don’t sell in the U.S", "Tim Cook")
+    ]
 
 
 def test_unclosed_quote_does_not_run_into_the_next_paragraph() -> None:
     assert quotes("„Offen bis zum Ende\nNeuer Absatz ohne Zitat.") == []
 
 
-def test_reported_speech_in_konjunktiv_with_laut() -> None:
-    assert quotes("Laut Angela Merkel sei die Lage ernst.") == [
-        ("indirect", "Laut Angela Merkel sei die Lage ernst", "Angela Merkel")
+def test_unbalanced_mark_does_not_swallow_the_next_quote() -> None:
+    text = "Der Streit um das „Gesetz ging weiter. Später sagte Peter Meier: „Wir bleiben hart.“"
+    assert quotes(text) == [("direct", "Wir bleiben hart.", "Peter Meier")]
+
+
+def test_titles_and_names_in_quotation_marks_are_titles_not_quotes() -> None:
+    text = (
+        "Am Sonntag lief der „Tatort“, wie Redakteure des „Hamburger Abendblatts“ schrieben. "
+        "Danach spielte die Band „Bella Ciao“ im Saal „Zur Ritze“."
+    )
+    analysis = analyze(text, "de", model="rules")
+    assert [(q.kind, q.text) for q in analysis.quotes] == [
+        ("title", "Tatort"),
+        ("title", "Hamburger Abendblatts"),
+        ("title", "Bella Ciao"),
+        ("title", "Zur Ritze"),
     ]
 
 
-def test_reported_speech_after_dass_and_comma() -> None:
+def test_a_scare_quote_is_a_term_but_an_attributed_fragment_is_a_quote() -> None:
+    text = "Die „große Koalition“ tagte. Peter Meier nannte den Plan „völlig verfehlt“."
+    analysis = analyze(text, "de", model="rules")
+    assert [(q.kind, q.text) for q in analysis.quotes] == [
+        ("title", "große Koalition"),
+        ("direct", "völlig verfehlt"),
+    ]
+
+
+def test_pronoun_speaker_is_resolved_to_the_last_person() -> None:
+    text = "Angela Merkel besuchte Kiel. Sie ergänzte: „Wir kommen wieder.“"
+    assert quotes(text) == [("direct", "Wir kommen wieder.", "Sie")]
+    assert speaker_names(text) == ["Angela Merkel"]
+
+
+def test_role_noun_speaker_is_the_phrase_and_names_no_one() -> None:
+    text = "Eine Sprecherin des Umweltamts erklärte, die Werte seien normal."
+    assert quotes(text) == [("indirect", "die Werte seien normal", "Eine Sprecherin des Umweltamts")]
+    assert speaker_names(text) == [None]
+
+
+def test_role_noun_with_definite_article_refers_to_the_last_person() -> None:
+    text = "Hugo Barra wechselte zu Xiaomi. Der Vizepräsident sagte, der Markt sei wichtig."
+    assert quotes(text) == [("indirect", "der Markt sei wichtig", "Der Vizepräsident")]
+    assert speaker_names(text) == ["Hugo Barra"]
+
+
+def test_apposition_before_the_verb() -> None:
+    text = "Peter Meier, Analyst der Landesbank, sagte: „Die Zinsen steigen.“"
+    assert quotes(text) == [("direct", "Die Zinsen steigen.", "Analyst der Landesbank")]
+    assert speaker_names(text) == ["Peter Meier"]
+
+
+def test_reported_speech_with_laut() -> None:
+    assert quotes("Laut Angela Merkel sei die Lage ernst.") == [
+        ("indirect", "sei die Lage ernst", "Angela Merkel")
+    ]
+
+
+def test_reported_speech_after_comma_and_dass() -> None:
     assert quotes("Angela Merkel sagte, die Lage sei ernst.") == [
         ("indirect", "die Lage sei ernst", "Angela Merkel")
     ]
     assert quotes("Peter Meier erklärte, dass der Plan scheitern werde.") == [
-        ("indirect", "der Plan scheitern werde", "Peter Meier")
+        ("indirect", "dass der Plan scheitern werde", "Peter Meier")
     ]
 
 
-def test_reported_speech_carries_on_in_the_paragraph() -> None:
-    assert quotes("Laut Peter Meier sei der Plan gut. Allerdings fehle das Geld.") == [
-        ("indirect", "Laut Peter Meier sei der Plan gut", "Peter Meier"),
-        ("indirect", "Allerdings fehle das Geld", "Peter Meier"),
+def test_dass_and_ob_clauses_in_the_indicative() -> None:
+    assert quotes("Peter Meier bestätigte, dass der Vertrag unterschrieben ist.") == [
+        ("indirect", "dass der Vertrag unterschrieben ist", "Peter Meier")
     ]
+    assert quotes("Peter Meier fragte, ob der Vertrag gilt.") == [
+        ("indirect", "ob der Vertrag gilt", "Peter Meier")
+    ]
+
+
+def test_zu_infinitive_after_a_speech_verb() -> None:
+    assert quotes("Peter Meier kündigte an, den Vertrag zu prüfen.") == [
+        ("indirect", "den Vertrag zu prüfen", "Peter Meier")
+    ]
+    assert quotes("Die Opposition warf dem Senat vor, die Reform zu verschleppen.") == [
+        ("indirect", "die Reform zu verschleppen", "Die Opposition")
+    ]
+
+
+def test_konjunktiv_forms_beyond_a_word_list() -> None:
+    assert quotes("Peter Meier sagte, die Firma liefere bald und verhandle noch.") == [
+        ("indirect", "die Firma liefere bald und verhandle noch", "Peter Meier")
+    ]
+    assert [is_subjunctive(word) for word in ("prüfe", "gäbe", "hätten", "prüft", "große")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_attribution_phrases() -> None:
+    assert quotes("Nach Angaben der Polizei wurde niemand verletzt.") == [
+        ("indirect", "wurde niemand verletzt", "der Polizei")
+    ]
+    assert quotes("Dem Bericht zufolge wurde niemand verletzt.") == [
+        ("indirect", "wurde niemand verletzt", "Dem Bericht")
+    ]
+    assert quotes("Wie die Polizei mitteilte, wurde niemand verletzt.") == [
+        ("indirect", "wurde niemand verletzt", "die Polizei")
+    ]
+    assert quotes("Die Lage bleibt ernst, so Peter Meier.") == [
+        ("indirect", "Die Lage bleibt ernst", "Peter Meier")
+    ]
+    assert quotes("In der Erklärung hieß es, die Lage bleibe ernst.") == [
+        ("indirect", "die Lage bleibe ernst", "der Erklärung")
+    ]
+
+
+def test_reportative_sollen() -> None:
+    assert quotes("Der Täter soll über die Grenze geflohen sein.") == [
+        ("indirect", "Der Täter soll über die Grenze geflohen sein", None)
+    ]
+    assert quotes("Der Vertrag soll geprüft werden.") == []
+
+
+def test_trailing_cue_after_konjunktiv() -> None:
+    assert quotes("Der Ausbau sei zentral, sagte Peter Meier.") == [
+        ("indirect", "Der Ausbau sei zentral", "Peter Meier")
+    ]
+
+
+def test_a_run_of_konjunktiv_sentences_continues_one_report() -> None:
+    text = "Laut Peter Meier sei der Plan gut. Allerdings fehle das Geld. Das würde alles verzögern."
+    assert quotes(text) == [
+        ("indirect", "sei der Plan gut", "Peter Meier"),
+        ("indirect", "Allerdings fehle das Geld. Das würde alles verzögern", "Peter Meier"),
+    ]
+
+
+def test_a_lone_hypothetical_wuerde_is_not_reported_speech() -> None:
+    assert quotes("Ein Tunnel würde die Stadt entlasten.") == []
 
 
 def test_english_reported_speech() -> None:
     assert quotes("Tim Cook said that sales would rise.", "en") == [
         ("indirect", "sales would rise", "Tim Cook")
     ]
+    assert quotes("Tim Cook said it would rise.", "en") == [("indirect", "it would rise", "Tim Cook")]
+    assert quotes("According to Tim Cook, sales will rise.", "en") == [
+        ("indirect", "sales will rise", "Tim Cook")
+    ]
+    assert quotes("Sales will rise, Tim Cook told reporters.", "en") == [
+        ("indirect", "Sales will rise", "Tim Cook")
+    ]
 
 
-def test_cited_sources() -> None:
+def test_english_quote_with_speaker_after_a_long_quote() -> None:
+    text = '"We will build it, and it will carry trains for a century," the mayor told reporters.'
+    assert quotes(text, "en") == [
+        ("direct", "We will build it, and it will carry trains for a century,", "the mayor")
+    ]
+
+
+def test_speaker_name_in_json() -> None:
+    analysis = analyze("Angela Merkel sagte, die Lage sei ernst.", "de", model="rules")
+    assert analysis.to_json()["quotes"][0]["speaker_name"] == "Angela Merkel"
+
+
+def test_cited_sources_listed_once_with_their_mentions() -> None:
     analysis = analyze(
-        "Laut einem Interview mit Bloomberg plane Xiaomi viel. (Quelle: Reuters)", "de", model="rules"
+        "Laut einem Interview mit Bloomberg plane Xiaomi viel. (Quelle: Reuters) "
+        "Nach Informationen von Reuters plant Xiaomi mehr. (Quelle: Bloomberg)",
+        "de",
+        model="rules",
     )
-    assert [source.text for source in analysis.sources] == ["Bloomberg", "Reuters"]
+    grouped = group_sources(analysis.sources)
+    assert [(name, len(mentions)) for name, mentions in grouped] == [
+        ("Bloomberg", 2),
+        ("Reuters", 2),
+    ]
+
+
+_PIECES = st.sampled_from(
+    [
+        "Peter Meier",
+        "sagte",
+        "er",
+        "Die Polizei",
+        "laut",
+        "Laut",
+        "sei",
+        "plane",
+        "dass",
+        "soll",
+        "geflohen sein",
+        "so",
+        "heißt es",
+        ",",
+        ".",
+        ":",
+        "„",
+        "“",
+        "‚",
+        "‘",
+        "»",
+        "«",
+        '"',
+        "''",
+        "<<",
+        ">>",
+        "\n",
+        "Tatort",
+        "wir kommen",
+    ]
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(_PIECES, max_size=40))
+def test_every_quote_speaker_and_cue_slices_the_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    analysis = analyze(text, "de", model="rules")
+    for quote in analysis.quotes:
+        spans = [quote, *(span for span in (quote.speaker, quote.cue) if span is not None)]
+        for span in spans:
+            assert analysis.text[span.start : span.end] == span.text
+        if quote.kind == "direct":
+            assert "\n" not in quote.text  # an unclosed mark never runs into the next paragraph
+
+
+def test_the_subjunctive_detector_on_ud_german(shared) -> None:
+    """Mood=Sub of UD German (automatic, noisy features): the figures in the README."""
+    from training.subjunctive import measure
+
+    scores = measure(shared / "data" / "ud-german")
+    assert scores["p"] >= 0.70 and scores["r"] >= 0.85

@@ -18,7 +18,9 @@ from tui.analysis.spans import HasSpan, SpanIndex
 # None: the default for the language.
 ModelChoice = str | Mapping[str, str] | None
 EntityLabel = str  # PER, LOC, ORG, MISC (German); English pipelines may add more
-QuoteKind = Literal["direct", "indirect"]
+# "title": a name or title in quotation marks (a film, a newspaper), kept for
+# the glossary but not a quote.
+QuoteKind = Literal["direct", "indirect", "title"]
 NumberKind = Literal[
     "cardinal",
     "decimal",
@@ -67,12 +69,17 @@ class Quote(Span):
     speaker: Span | None = None
     # The verb or phrase that attributes the quote ("sagte", "laut", "said").
     cue: Span | None = None
+    # Who the speaker is: the canonical name of the person or organisation the
+    # speaker span names or refers to ("Hugo Barra" for "er"), or None where it
+    # names no entity ("eine Sprecherin des Umweltamts").
+    speaker_name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             **Span.to_json(self),
             "kind": self.kind,
             "speaker": self.speaker.to_json() if self.speaker else None,
+            "speaker_name": self.speaker_name,
             "cue": self.cue.to_json() if self.cue else None,
         }
 

@@ -1,26 +1,32 @@
-"""Direct quotes in every common quotation style, reported (Konjunktiv)
-speech, their speakers and the sources an article cites.
+"""Direct quotes in every common quotation style, titles in quotation marks,
+reported speech, their speakers and the sources an article cites.
 
-The speaker is found by simple, explainable patterns: a speech verb next to
-a person or organisation in the same sentence, a colon before the quote, or
-the speaker of the previous quote in the paragraph when nothing else is
-named. The quotes issue deepens this; the interface stays.
+Direct quotes are paired quotation marks (a stack, so nesting and every
+style work); what they enclose is told apart from a name or title in
+quotation marks (``kind="title"``) by its shape and context. Reported speech
+is a clause after a reporting verb (with "dass"/"ob", a zu-infinitive or a
+Konjunktiv), an attribution phrase ("laut", "zufolge", "nach Angaben",
+"wie X mitteilte", ", so X", "hieß es"), reportative "soll"/"will", or a
+Konjunktiv sentence continuing the previous report. Speakers are read off
+the words next to the cue (:mod:`tui.analysis.speakers`).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from tui.analysis.model import Entity, Quote, Span
+from tui.analysis.spans import SpanIndex
+from tui.analysis.speakers import CUE_VERBS, Speaker, SpeakerFinder
+from tui.analysis.subjunctive import is_subjunctive
 
 # Which marks close a quote opened by a given mark. Ambiguous marks (“ closes
 # „ in German but opens in English; » and « swap between German and French)
 # are resolved by the stack: a mark closes the innermost open quote it can.
 _CLOSERS = {
-    "„": '“”"',
+    "„": "“”\"'''",
     "“": "”",
     "»": "«",
     "«": "»",
@@ -30,107 +36,180 @@ _CLOSERS = {
     "›": "‹",
     "<<": ">>",
     '"': '"',
+    "''": "''",
+    "``": "''",
 }
-_MARKS = re.compile(r"<<|>>|[„“”»«‚‘’‹›\"\n]")
+_MARKS = re.compile(r"<<|>>|''|``|[„“”»«‚‘’‹›\"\n]")
+_SYMMETRIC = frozenset({'"', "''"})
 _MAX_QUOTE_CHARS = 3000
 
-_SPEECH_VERBS = {
-    "de": re.compile(
-        r"\b(?:sag|erklär|beton|mein|verr[äi]|ergänz|bericht|warn|forder|erläuter|bekräftig|versicher|"
-        r"kritisier|antwort|bestätig|behaupt|schreib|schrieb|sprach|sprich|füg|räum|teil|kündig|"
-        r"unterstr|zitier|so\b|laut\b|zufolge\b)\w*",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:said|says|say|told|tells|added|adds|explained|stated|noted|according|wrote|writes|"
-        r"asked|argued|claimed|insisted|warned|announced|replied|continued)\b",
-        re.IGNORECASE,
-    ),
-}
-# Articles quote across languages (English quotes in German news), so direct
-# quotes are attributed with the verbs of every language.
-_ANY_SPEECH_VERB = re.compile(
-    "|".join(f"(?:{verbs.pattern})" for verbs in _SPEECH_VERBS.values()), re.IGNORECASE
+# Words a title in quotation marks may have in lower case.
+_TITLE_FUNCTION_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "und",
+        "oder",
+        "für",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "im",
+        "am",
+        "an",
+        "in",
+        "auf",
+        "mit",
+        "aus",
+        "bei",
+        "über",
+        "unter",
+        "nach",
+        "vor",
+        "gegen",
+        "ohne",
+        "um",
+        "of",
+        "the",
+        "and",
+        "a",
+        "an",
+        "on",
+        "for",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "el",
+        "y",
+        "e",
+        "et",
+        "di",
+        "del",
+        "da",
+        "do",
+        "dos",
+        "van",
+    ]
 )
-# Third-person Konjunktiv I forms that news writing uses for reported speech.
-_SUBJUNCTIVE = re.compile(
-    r"\b(?:sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|dürfe|möge|wisse|plane|liege|stehe|"
-    r"gehe|komme|bleibe|brauche|fehle|lasse|sehe|arbeite|biete|erwarte|rechne|zeige|trage|halte|"
-    r"bestehe|drohe|hoffe|verfüge|wachse|sinke|steige|lohne|gelte|handle|fürchte)\b"
+# A title follows an article or a contracted preposition: des „Hamburger Abendblatts“.
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|im|am|vom|zum|zur|beim|ins|the)\s*$",
+    re.IGNORECASE,
 )
-_THAT = {"de": re.compile(r"\b(?:dass|ob|wie|wonach)\b"), "en": re.compile(r"\bthat\b")}
-_SOURCE_CUES = {
-    "de": re.compile(
-        r"(?:\(Quelle:\s*|\blaut\s+(?:(?:einem|einer|dem|der|des)\s+\w+\s+(?:mit|von|der|des|bei)\s+)?"
-        r"|\b(?:Interview|Gespräch|Bericht)\s+(?:mit|von|der|des|bei)\s+)",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"(?:\((?:Source|via):\s*|\baccording to\s+|\b(?:told|interview with|reported by)\s+|\bon\s+(?=[A-Z]))",
-        re.IGNORECASE,
-    ),
+_CLAUSE_PUNCTUATION = re.compile(r"[.!?,;:…]\s*$|[.!?]\s")
+_MAX_TITLE_WORDS = 8
+
+_THAT = {
+    "de": re.compile(r"(?:dass|daß|ob|wonach|wie|warum|weshalb|wer|was|wann|wo|inwiefern)\b"),
+    "en": re.compile(r"(?:that|whether|if|why|how)\b"),
 }
+# "…, den Vertrag zu prüfen", "…, ihn anzuklagen".
+_ZU_INFINITIVE = re.compile(r"\bzu\s+\w+(?:en|ern|eln)\b|\b\w+zu(?:\w{2,})en\b")
+_ATTRIBUTIONS = {
+    "de": re.compile(
+        r"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:eigenen\s+|ersten\s+|offiziellen\s+|\w+en\s+|einem\s+|einer\s+|dem\s+|der\s+)?"
+        r"(?:Angaben|Informationen|Aussagen?|Ansicht|Meinung|Auffassung|Einschätzung|Darstellung|"
+        r"Berichten|Bericht|Schätzungen|Schätzung|Worten|Erkenntnissen|Ermittlungen|Polizeiangaben|"
+        r"Medienberichten|Mitteilung|Erklärung|Recherchen|Umfrage|Studie|Untersuchung|Überzeugung))\b"
+    ),
+    "en": re.compile(r"\b(?P<cue>[Aa]ccording\s+to)\b"),
+}
+_HEARSAY = {
+    "de": re.compile(r"\b(?P<cue>heißt\s+es|hieß\s+es|[Dd]emnach|[Dd]emzufolge)\b"),
+    "en": re.compile(r"\b(?P<cue>reportedly|allegedly)\b"),
+}
+_AS_SAID = {
+    "de": re.compile(r"^\W*(?P<wie>Wie)\b"),
+    "en": re.compile(r"^\W*(?P<wie>As)\b"),
+}
+_SO_SPEAKER = re.compile(r",\s*(?P<cue>so)\s+(?=[A-ZÄÖÜ]|der\b|die\b|das\b|ein|er\b|sie\b)")
+# Reportative modals with a perfect infinitive: "soll geflohen sein", "will nichts gewusst haben".
+_REPORTATIVE = re.compile(
+    r"\b(?P<cue>soll|sollen|will|wollen)\b[^,.;:]{0,120}?\b\w+(?:t|en)\s+(?:worden\s+)?(?:sein|haben)\b"
+)
+_SUBORDINATE_START = re.compile(
+    r"\W*(?:Obwohl|Während|Weil|Wenn|Da|Als|Nachdem|Bevor|Seit|Seitdem|Falls|Sobald|Although|While|"
+    r"When|Because|After|Before|Since|If)\b"
+)
+_WOULD = re.compile(r"\b(?:würde|würden)\b")
+_FIRST_PERSON = re.compile(r"\b(?:ich|Ich|wir|Wir)\s+$")
+_EN_REPORTED = re.compile(
+    r"^\s*(?:(?:that|whether|if)\s+|(?=\w[\w\s,'’-]{0,60}?\b(?:would|will|was|were|had|has|have|is|are|"
+    r"could|should|might|can|did|does|planned|expected)\b))"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
     text: str
     lang: str
-    sentences: Sequence[Span]
-    sentence_starts: list[int]
-    speakers: Sequence[Entity]
-    speaker_starts: list[int]
-
-    def sentence_at(self, offset: int) -> Span:
-        index = max(0, bisect_right(self.sentence_starts, offset) - 1)
-        return self.sentences[index]
-
-    def speakers_between(self, start: int, end: int) -> list[Entity]:
-        first = bisect_left(self.speaker_starts, start)
-        last = bisect_left(self.speaker_starts, end)
-        return [entity for entity in self.speakers[first:last] if entity.end <= end]
+    sentences: SpanIndex[Span]
+    speakers: SpeakerFinder
+    direct: SpanIndex[Quote]
 
 
 def find_quotes(text: str, lang: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> list[Quote]:
-    speakers = sorted(
-        (entity for entity in entities if entity.label in {"PER", "ORG"}), key=lambda e: e.start
+    """Direct quotes, titles in quotation marks and reported speech, each with
+    its speaker where the text names one."""
+    finder = SpeakerFinder(text, entities, lang)
+    context = _Context(text, lang, SpanIndex(sentences), finder, SpanIndex(()))
+    marked = [_classify(text, raw) for raw in _paired_quotes(text)]
+    direct_raw = [raw for raw, kind in marked if kind == "direct"]
+    titles = [
+        Quote(raw[1], raw[2], text[raw[1] : raw[2]], "title") for raw, kind in marked if kind == "title"
+    ]
+    direct = _attribute(direct_raw, context)
+    context = replace(context, direct=SpanIndex(direct))
+    indirect = _reported(context)
+    direct = _speakers_from_reports(direct, indirect)
+    said = SpanIndex([*indirect, *direct])
+    terms = [quote for quote in direct if _is_term(quote, said)]
+    direct = [quote for quote in direct if not _is_term(quote, said)]
+    titles += [replace(quote, kind="title", speaker=None, speaker_name=None) for quote in terms]
+    return sorted(direct + indirect + titles, key=lambda quote: (quote.start, -quote.end))
+
+
+def _is_term(quote: Quote, said: SpanIndex[Quote]) -> bool:
+    """A few words in quotation marks that nobody is said to have said are a
+    term or scare quote („große Koalition“), not a quote."""
+    if quote.cue is not None or len(quote.text.split()) > _MAX_TERM_WORDS:
+        return False
+    if _CLAUSE_PUNCTUATION.search(quote.text):
+        return False
+    # Inside a quote or a report, it is what someone said.
+    return not any(
+        other is not quote and other.start <= quote.start and quote.end <= other.end
+        for other in said.overlapping(quote.start, quote.end)
     )
-    context = _Context(
-        text,
-        lang,
-        sentences,
-        [sentence.start for sentence in sentences],
-        speakers,
-        [entity.start for entity in speakers],
-    )
-    direct = _attribute(_direct_quotes(text), context)
-    indirect = (
-        _indirect_quotes(context, direct)
-        if lang in _SUBJUNCTIVE_LANGS
-        else _reported_english(context, direct)
-    )
-    return sorted(direct + indirect, key=lambda quote: (quote.start, -quote.end))
 
 
-_SUBJUNCTIVE_LANGS = frozenset({"de"})
+_MAX_TERM_WORDS = 4
 
 
-def find_sources(text: str, lang: str, entities: Sequence[Entity]) -> list[Span]:
-    """Organisations cited as a source: "(Quelle: Bloomberg)",
-    "laut einem Interview mit Bloomberg", "according to Reuters"."""
-    cue = _SOURCE_CUES.get(lang, _SOURCE_CUES["en"])
-    # Organisations only: "laut Barra" attributes speech, "laut Bloomberg" cites.
-    by_start = {entity.start: entity for entity in entities if entity.label == "ORG"}
-    sources = []
-    for match in cue.finditer(text):
-        entity = by_start.get(match.end())
-        if entity is not None:
-            sources.append(Span(entity.start, entity.end, entity.text))
-    return sources
+# --------------------------------------------------------------------------- quotation marks
+
+_Raw = tuple[int, int, int, int]  # opening mark, content start, content end, end of closing mark
 
 
-def _direct_quotes(text: str) -> list[tuple[int, int, int, int]]:
-    """(open, content start, content end, close end) of every paired quote."""
+def _paired_quotes(text: str) -> list[_Raw]:
     stack: list[tuple[str, int, int]] = []
     pairs = []
     for match in _MARKS.finditer(text):
@@ -141,10 +220,10 @@ def _direct_quotes(text: str) -> list[tuple[int, int, int, int]]:
         if mark in "’‘" and _between_letters(text, position):
             continue  # an apostrophe: "don’t", "Xiaomi’s"
         for depth in range(len(stack) - 1, -1, -1):
-            if mark in _CLOSERS[stack[depth][0]]:
-                _, open_start, content_start = stack[depth]
+            opener = stack[depth]
+            if mark in _CLOSERS[opener[0]] and (mark not in _SYMMETRIC or _can_close(text, position)):
                 del stack[depth:]
-                pairs.append((open_start, content_start, position, match.end()))
+                pairs.append((opener[1], opener[2], position, match.end()))
                 break
         else:
             if mark in _CLOSERS and _can_open(text, match):
@@ -152,11 +231,11 @@ def _direct_quotes(text: str) -> list[tuple[int, int, int, int]]:
     quotes = []
     for open_start, content_start, content_end, close_end in pairs:
         content = text[content_start:content_end]
-        stripped_start = content_start + len(content) - len(content.lstrip())
-        stripped_end = content_end - (len(content) - len(content.rstrip()))
-        if stripped_end - stripped_start > _MAX_QUOTE_CHARS or not any(char.isalpha() for char in content):
+        start = content_start + len(content) - len(content.lstrip())
+        end = content_end - (len(content) - len(content.rstrip()))
+        if end - start > _MAX_QUOTE_CHARS or not any(char.isalpha() for char in content):
             continue
-        quotes.append((open_start, stripped_start, stripped_end, close_end))
+        quotes.append((open_start, start, end, close_end))
     return _drop_wrappers(sorted(quotes))
 
 
@@ -169,7 +248,11 @@ def _can_open(text: str, match: re.Match[str]) -> bool:
     return bool(following) and not following.isspace()
 
 
-def _drop_wrappers(quotes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+def _can_close(text: str, position: int) -> bool:
+    return position > 0 and not text[position - 1].isspace()
+
+
+def _drop_wrappers(quotes: list[_Raw]) -> list[_Raw]:
     """Drop an outer quote that only wraps inner ones with their attribution,
     as in „<<…>> Barra said. <<…>>“: the inner quotes are what was said."""
     kept = []
@@ -187,187 +270,118 @@ def _drop_wrappers(quotes: list[tuple[int, int, int, int]]) -> list[tuple[int, i
     return kept
 
 
-def _attribute(raw: list[tuple[int, int, int, int]], context: _Context) -> list[Quote]:
+def _classify(text: str, raw: _Raw) -> tuple[_Raw, str]:
+    """A quote, or a name or title in quotation marks („Tatort“, des „Hamburger Abendblatts“)?"""
+    open_start, start, end, _ = raw
+    content = text[start:end]
+    words = content.split()
+    if (
+        len(words) > _MAX_TITLE_WORDS
+        or _CLAUSE_PUNCTUATION.search(content)
+        or text[max(0, open_start - 20) : open_start].rstrip().endswith(":")
+        or not content[0].isupper()
+    ):
+        return raw, "direct"
+    title_case = all(
+        word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_FUNCTION_WORDS for word in words
+    )
+    if title_case or _ARTICLE_BEFORE.search(text, max(0, open_start - 12), open_start):
+        return raw, "title"
+    return raw, "direct"
+
+
+# --------------------------------------------------------------------------- direct speakers
+
+
+def _attribute(raw: list[_Raw], context: _Context) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     for open_start, start, end, close_end in raw:
-        speaker, cue = (
-            _speaker_after(context, close_end) or _speaker_before(context, open_start) or (None, None)
-        )
+        found: tuple[Speaker | None, Span | None] | None = _speaker_after(context, close_end)
+        speaker, cue = found or _speaker_before(context, open_start) or (None, None)
+        sentence = context.sentences.at(open_start)
+        if speaker is None and sentence is not None and sentence.start < open_start:
+            speaker = context.speakers.subject(sentence.start, open_start)
         # A quote inside the previous one was said by someone it quotes, not
         # necessarily by its speaker: no carrying over then.
-        if (
-            speaker is None
-            and previous is not None
-            and previous.speaker is not None
-            and open_start > previous.end
-        ):
+        if speaker is None and previous is not None and previous.speaker is not None and start > previous.end:
             between = context.text[previous.end : open_start]
-            others = [
-                entity
-                for entity in context.speakers_between(previous.end, open_start)
-                if entity.label == "PER" and entity.text not in previous.speaker.text
-            ]
-            if "\n" not in between and not others:
-                speaker = previous.speaker
-        quote = Quote(start, end, context.text[start:end], "direct", speaker, cue)
+            if "\n" not in between and len(between) < 400 and not _names_someone(context, between, previous):
+                speaker = Speaker(previous.speaker, previous.speaker_name)
+        if speaker is None and sentence is not None and not context.text[sentence.start : open_start].strip():
+            # A quote opening its sentence, introduced by the one before: "Der Minister erklärte dies so."
+            speaker = _previous_sentence_speaker(context, sentence)
+        if speaker is None and sentence is not None and sentence.start < open_start:
+            speaker = context.speakers.any_subject(sentence.start, open_start)
+        quote = Quote(
+            start,
+            end,
+            context.text[start:end],
+            "direct",
+            speaker.span if speaker else None,
+            cue,
+            speaker.name if speaker else None,
+        )
         quotes.append(quote)
         previous = quote
     return quotes
 
 
-def _speaker_after(context: _Context, close_end: int) -> tuple[Span, Span] | None:
-    """„…“, sagte Barra. / „…“ Barra said. / „…“, so die Firma."""
+def _names_someone(context: _Context, between: str, previous: Quote) -> bool:
+    verbs = CUE_VERBS[context.lang]
+    return bool(verbs.search(between)) or any(
+        word in between.split() for word in ("er", "sie", "he", "she", "they")
+    )
+
+
+def _speaker_after(context: _Context, close_end: int) -> tuple[Speaker, Span] | None:
+    """„…“, sagte Barra. / „…“ Barra said. / „…“, so die Firma. / "…," the mayor told reporters."""
     text = context.text
     window_end = _clause_end(text, close_end)
     window = text[close_end:window_end]
-    cue = _ANY_SPEECH_VERB.search(window)
-    if cue is None or cue.start() > 40:
+    cue = _any_cue(window)
+    if cue is None or cue.start() > 60:
         return None
-    candidates = context.speakers_between(close_end, window_end)
-    if not candidates:
-        return None
-    speaker = _prefer_person(candidates, key=lambda entity: entity.start)
-    return _span(speaker), Span(close_end + cue.start(), close_end + cue.end(), cue.group())
+    cue_span = Span(close_end + cue.start(), close_end + cue.end(), cue.group())
+    speaker = context.speakers.after(cue_span.end, window_end) or context.speakers.before(
+        close_end, cue_span.start
+    )
+    return (speaker, cue_span) if speaker else None
 
 
-def _speaker_before(context: _Context, open_start: int) -> tuple[Span, Span] | None:
-    """Barra sagte: „…“ / verrät Hugo Barra, dass Xiaomi „…“."""
+def _speaker_before(context: _Context, open_start: int) -> tuple[Speaker | None, Span | None] | None:
+    """Barra sagte: „…“ / Er ergänzte: „…“ / verrät Hugo Barra, dass Xiaomi „…“."""
     text = context.text
-    sentence = context.sentence_at(open_start)
-    window = text[sentence.start : open_start]
-    cues = list(_ANY_SPEECH_VERB.finditer(window))
-    if not cues and not window.rstrip().endswith(":"):
+    sentence = context.sentences.at(open_start) or context.sentences.previous_before(open_start)
+    sentence_start = sentence.start if sentence is not None else max(0, open_start - 300)
+    window = text[sentence_start:open_start]
+    cues = list(_cues(window))
+    colon = window.rstrip().endswith(":")
+    if not cues and not colon:
         return None
-    candidates = context.speakers_between(sentence.start, open_start)
-    if not candidates:
-        return None
-    speaker = _prefer_person(candidates, key=lambda entity: -entity.start)
-    cue_span = None
-    if cues:
-        cue = cues[-1]
-        cue_span = Span(sentence.start + cue.start(), sentence.start + cue.end(), cue.group())
-    return _span(speaker), cue_span
+    spans = sorted(
+        (Span(sentence_start + c.start(), sentence_start + c.end(), c.group()) for c in cues),
+        key=lambda span: span.start,
+    )
+    for cue_span in reversed(spans):  # the nearest cue that names a speaker
+        speaker = context.speakers.around(sentence_start, cue_span, open_start)
+        if speaker is not None:
+            return speaker, cue_span
+    if spans:  # a cue with no speaker found still says the words were said ("… als „Schatten-CIA“")
+        return None, spans[-1]
+    speaker = context.speakers.before(sentence_start, sentence_start + len(window.rstrip()) - 1)
+    return (speaker, None) if speaker else None
 
 
-def _indirect_quotes(context: _Context, direct: list[Quote]) -> list[Quote]:
-    """German reported speech: sentences in Konjunktiv I, attributed to the
-    speaker named by a speech verb or "laut", or carried on from the previous
-    reported sentence of the same paragraph."""
-    text = context.text
-    mask = _DirectQuoteMask(direct)
-    quotes: list[Quote] = []
-    previous: Quote | None = None
-    for sentence in context.sentences:
-        body = mask.narration(sentence, text)
-        verb = _SUBJUNCTIVE.search(body)
-        if verb is None:
-            previous = None
-            continue
-        start = sentence.start
-        cue_match = _SPEECH_VERBS["de"].search(body, 0, verb.start())
-        speaker: Span | None = None
-        cue: Span | None = None
-        if cue_match is not None:
-            cue = Span(start + cue_match.start(), start + cue_match.end(), cue_match.group())
-            speaker = _nearest_speaker(context, sentence, cue)
-            clause = _THAT["de"].search(body, cue_match.end(), verb.start())
-            comma = body.rfind(",", cue_match.end(), verb.start())
-            if clause is not None:
-                # "dass" only introduces; "wie wichtig…", "ob…" carry meaning.
-                start = sentence.start + (clause.end() + 1 if clause.group() == "dass" else clause.start())
-            elif comma != -1:  # "Merkel sagte, die Lage sei ernst"
-                start = sentence.start + comma + 2
-        elif trailing := _TRAILING_CUE.search(body, verb.end()):
-            # "Der Ausbau sei zentral, sagte der Grünen-Politiker."
-            cue = Span(start + trailing.start("verb"), start + trailing.end("verb"), trailing.group("verb"))
-            speaker = _speaker_after_cue(context, sentence, cue)
-        elif previous is not None and "\n" not in text[previous.end : sentence.start]:
-            speaker, cue = previous.speaker, previous.cue
-        end = sentence.end
-        while end > start and text[end - 1] in " .\n":
-            end -= 1
-        quote = Quote(start, end, text[start:end], "indirect", speaker, cue)
-        quotes.append(quote)
-        previous = quote
-    return quotes
+def _cues(window: str) -> Iterator[re.Match[str]]:
+    for verbs in CUE_VERBS.values():  # English quotes appear in German articles
+        yield from verbs.finditer(window)
+    yield from _SO_SPEAKER.finditer(window)
 
 
-_TRAILING_CUE = re.compile(
-    r",\s*(?P<verb>(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|so|schrieb|berichtete|"
-    r"warnte|ergänzte|fügte)\b)"
-)
-
-
-def _speaker_after_cue(context: _Context, sentence: Span, cue: Span) -> Span | None:
-    candidates = context.speakers_between(cue.end, sentence.end)
-    if candidates:
-        return _span(_prefer_person(candidates, key=lambda entity: entity.start))
-    noun = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+").search(context.text, cue.end, sentence.end)
-    return Span(noun.start(), noun.end(), noun.group()) if noun else None
-
-
-def _reported_english(context: _Context, direct: list[Quote]) -> list[Quote]:
-    """English reported speech: "X said (that) …" outside direct quotes."""
-    text = context.text
-    mask = _DirectQuoteMask(direct)
-    quotes = []
-    for sentence in context.sentences:
-        body = mask.narration(sentence, text)
-        cue_match = _SPEECH_VERBS["en"].search(body)
-        that = cue_match and _THAT["en"].match(body, cue_match.end() + 1)
-        if not that:
-            continue
-        cue = Span(sentence.start + cue_match.start(), sentence.start + cue_match.end(), cue_match.group())
-        start = sentence.start + that.end() + 1
-        end = sentence.end
-        while end > start and text[end - 1] in " .\n":
-            end -= 1
-        quotes.append(
-            Quote(start, end, text[start:end], "indirect", _nearest_speaker(context, sentence, cue), cue)
-        )
-    return quotes
-
-
-def _nearest_speaker(context: _Context, sentence: Span, cue: Span) -> Span | None:
-    candidates = context.speakers_between(sentence.start, sentence.end)
-    if candidates:
-        return _span(_prefer_person(candidates, key=lambda entity: abs(entity.start - cue.start)))
-    # No named entity: the noun before the verb ("Der Vizepräsident spricht").
-    before = context.text[sentence.start : cue.start]
-    nouns = list(re.finditer(r"\b[A-ZÄÖÜ][\wäöüß-]+", before))
-    nouns = [noun for noun in nouns if noun.group().lower() not in _ARTICLES]
-    if not nouns:
-        return None
-    noun = nouns[-1]
-    return Span(sentence.start + noun.start(), sentence.start + noun.end(), noun.group())
-
-
-_ARTICLES = frozenset(
-    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "laut", "auch", "allerdings", "außerdem", "the", "a", "an"]
-)
-
-
-class _DirectQuoteMask:
-    """Blanks direct-quote content out of a sentence (same length, so offsets
-    still hold): reported speech is looked for in the narration only."""
-
-    def __init__(self, direct: list[Quote]) -> None:
-        self.direct = direct  # sorted by start
-        self.starts = [quote.start for quote in direct]
-
-    def narration(self, sentence: Span, text: str) -> str:
-        body = text[sentence.start : sentence.end]
-        first = bisect_left(self.starts, sentence.start - _MAX_QUOTE_CHARS)
-        for quote in self.direct[first:]:
-            if quote.start >= sentence.end:
-                break
-            if quote.end <= sentence.start:
-                continue
-            left = max(quote.start, sentence.start) - sentence.start
-            right = min(quote.end, sentence.end) - sentence.start
-            body = body[:left] + " " * (right - left) + body[right:]
-        return body
+def _any_cue(window: str) -> re.Match[str] | None:
+    found = [match for match in _cues(window)]
+    return min(found, key=lambda match: match.start(), default=None)
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -375,10 +389,389 @@ def _clause_end(text: str, start: int) -> int:
     return match.start() if match else len(text)
 
 
-def _prefer_person(candidates: list[Entity], key) -> Entity:
-    people = [entity for entity in candidates if entity.label == "PER"]
-    return min(people or candidates, key=key)
+def _speakers_from_reports(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """A quoted fragment inside reported speech was said by its speaker."""
+    if not indirect:
+        return direct
+    reports = SpanIndex(indirect)
+    attributed = []
+    for quote in direct:
+        if quote.speaker is None:
+            report = reports.containing(quote.start, quote.end)
+            cue = report.cue if report is not None else None
+            if report is None:  # a quote right after a report carries it on
+                report = reports.previous_before(quote.start)
+                if report is not None and (report.end > quote.start or quote.start - report.end > 200):
+                    report = None
+            if report is not None and report.speaker is not None:
+                quote = replace(quote, speaker=report.speaker, speaker_name=report.speaker_name, cue=cue)
+        attributed.append(quote)
+    return attributed
 
 
-def _span(entity: Entity) -> Span:
-    return Span(entity.start, entity.end, entity.text)
+# --------------------------------------------------------------------------- reported speech
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: Span | None
+    # A Konjunktiv sentence with no cue of its own, carrying on the report before.
+    continued: bool = False
+
+
+def _reported(context: _Context) -> list[Quote]:
+    text = context.text
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_continued = False  # the last report carried on the one before: the next extends it
+    previous_sentence_end = -1
+    for sentence in context.sentences:
+        body = _narration(context, sentence)
+        report = _report_in(context, sentence, body)
+        if report is None and previous is not None and _subjunctive_in(body, continuation=True):
+            adjacent = "\n" not in text[previous.end : sentence.start] and previous_sentence_end >= 0
+            if adjacent and sentence.start - previous_sentence_end < 3:
+                speaker = Speaker(previous.speaker, previous.speaker_name) if previous.speaker else None
+                report = _Report(sentence.start, sentence.end, speaker, previous.cue, continued=True)
+        elif report is None and _subjunctive_in(body, continuation=False):
+            report = _framed(context, sentence, body) or _Report(sentence.start, sentence.end, None, None)
+        elif report is None and context.lang == "de":
+            report = _framed_that(context, sentence, body)
+        if report is None:
+            previous = None
+            continue
+        if report.speaker is None:  # "Der Täter soll geflohen sein": said by whoever spoke last
+            speaker = _recent_speaker(context, quotes, sentence) or _previous_sentence_speaker(
+                context, sentence
+            )
+            report = replace(report, speaker=speaker)
+        start, end = _trim(text, report.start, report.end)
+        if start >= end:
+            continue
+        if (
+            report.continued
+            and previous is not None
+            and quotes
+            and quotes[-1] is previous
+            and previous_continued
+        ):
+            merged = replace(previous, end=end, text=text[previous.start : end])
+            quotes[-1] = merged
+            previous = merged
+        else:
+            quote = Quote(
+                start,
+                end,
+                text[start:end],
+                "indirect",
+                report.speaker.span if report.speaker else None,
+                report.cue,
+                report.speaker.name if report.speaker else None,
+            )
+            quotes.append(quote)
+            previous = quote
+        previous_continued = report.continued
+        previous_sentence_end = sentence.end
+    return quotes
+
+
+def _framed(context: _Context, sentence: Span, body: str) -> _Report | None:
+    """A Konjunktiv clause after a frame with no known reporting verb, whose
+    subject is the source: "Die BVG begegnet der Kritik, die Züge seien …"."""
+    comma = body.find(",")
+    if comma == -1 or len(body[:comma].split()) < 3 or _subjunctive_in(body[:comma], continuation=True):
+        return None
+    if not _subjunctive_in(body[comma:], continuation=False):
+        return None
+    speaker = context.speakers.subject_within(sentence.start, sentence.start + comma)
+    if speaker is None:
+        return None
+    return _Report(sentence.start + comma + 1, sentence.end, speaker, None)
+
+
+def _framed_that(context: _Context, sentence: Span, body: str) -> _Report | None:
+    """A "dass" clause after a frame whose subject names a person or
+    organisation: "Im ersten Satz beruft sich die Bank darauf, dass …"."""
+    that = re.search(r",\s*(?=dass\b)", body)
+    if that is None or len(body[: that.start()].split()) < 3:
+        return None
+    speaker = context.speakers.subject(sentence.start, sentence.start + that.start())
+    if speaker is None:
+        return None
+    return _Report(sentence.start + that.end(), sentence.end, speaker, None)
+
+
+def _previous_sentence_speaker(context: _Context, sentence: Span) -> Speaker | None:
+    """Who the sentence before speaks of: the speaker at its last reporting
+    verb, else its subject where that names someone."""
+    previous = context.sentences.previous_before(sentence.start)
+    if previous is None or "\n" in context.text[previous.end : sentence.start]:
+        return None
+    cues = list(CUE_VERBS[context.lang].finditer(context.text, previous.start, previous.end))
+    if cues:
+        cue = _span(context.text, 0, cues[-1])
+        found = context.speakers.around(previous.start, cue, previous.end)
+        if found is not None:
+            return found
+    return context.speakers.any_subject(previous.start, previous.end)
+
+
+# About one sentence: a report further back no longer carries its speaker.
+_RECENT_CHARS = 200
+
+
+def _recent_speaker(context: _Context, reports: list[Quote], sentence: Span) -> Speaker | None:
+    """The speaker of the closest quote or report ending shortly before ``sentence``."""
+    candidates = [
+        q for q in context.direct.overlapping(max(0, sentence.start - _RECENT_CHARS), sentence.start)
+    ]
+    candidates += [q for q in reports[-1:] if q.end > sentence.start - _RECENT_CHARS]
+    candidates = [q for q in candidates if q.speaker is not None and q.end <= sentence.start]
+    last = max(candidates, key=lambda q: q.end, default=None)
+    if last is None or last.speaker is None or "\n" in context.text[last.end : sentence.start]:
+        return None
+    return Speaker(last.speaker, last.speaker_name)
+
+
+def _report_in(context: _Context, sentence: Span, body: str) -> _Report | None:
+    """The reported speech in one sentence, or None."""
+    text, lang, speakers = context.text, context.lang, context.speakers
+    base = sentence.start
+    verbs = CUE_VERBS[lang]
+    # "Wie die Polizei mitteilte, sei …" / "As the mayor said, …"
+    as_said = _AS_SAID[lang].match(body)
+    if as_said:
+        comma = body.find(",", as_said.end())
+        verb = verbs.search(body, as_said.end(), comma) if comma != -1 else None
+        if verb is None and comma != -1:  # "Wie de Maizière darlegte, …": the verb ends the clause
+            verb = re.search(r"\b[a-zäöüß]\w*te\s*$", body[:comma])
+        if verb is not None:
+            speaker = speakers.after(base + as_said.end(), base + verb.start())
+            return _Report(base + comma + 1, sentence.end, speaker, _span(text, base, verb))
+    # "Laut X …", "Nach Angaben der Polizei …", "According to X, …"
+    attribution = _ATTRIBUTIONS[lang].search(body)
+    if attribution and attribution.start() > 2 and verbs.search(body, 0, attribution.start()):
+        attribution = None  # "Ein Sprecher sagte, nach neuesten Erkenntnissen …": the verb attributes
+    if attribution:
+        cue = _span(text, base, attribution, "cue")
+        speaker = speakers.after(cue.end, sentence.end, addressee_first=False)
+        if speaker is None and attribution.start() <= 2:  # "Laut nationalem statistischen Institut lebten …"
+            speaker = speakers.until_verb(cue.end, sentence.end)
+        if speaker is None:
+            speaker = speakers.loose(cue.end, sentence.end)
+        if speaker is None and " " in cue.text and "Berufung" not in cue.text:
+            # "nach eigenen Angaben", "nach Polizeiangaben": the phrase itself is the source
+            source = cue.text.split(None, 1)[1]
+            speaker = speakers.of_span(Span(cue.end - len(source), cue.end, source))
+        if speaker is None:
+            speaker = speakers.before(base, cue.start)
+        if attribution.start() <= 2:
+            start = speaker.span.end if speaker else cue.end
+            comma = body.find(",", start - base, start - base + 3)
+            return _Report(base + comma + 1 if comma != -1 else start, sentence.end, speaker, cue)
+        return _Report(base, sentence.end, speaker, cue)
+    # "Dem Bericht zufolge …"
+    if lang == "de":
+        zufolge = re.search(r"\bzufolge\b", body)
+        if zufolge:
+            cue = _span(text, base, zufolge)
+            speaker = speakers.before(base, cue.start)
+            return _Report(cue.end, sentence.end, speaker, cue)
+    # "X sagte, (dass) …" / "X kündigte an, den Vertrag zu prüfen" / "X said (that) …"
+    subordinate = _SUBORDINATE_START.match(body)
+    for verb in verbs.finditer(body):
+        clause = _clause_after(body, verb.end(), lang)
+        if clause is None:
+            continue
+        clause_start, clause_end = clause
+        clause_text = body[clause_start:clause_end]
+        if subordinate and body.find(",", subordinate.end()) >= verb.start():
+            # "Obwohl Barra von einer Expansion spricht, ist der Verkauf nicht zu erwarten":
+            # the cue sits in a subordinate clause; the main clause after it is the narrator's.
+            if not _subjunctive_in(clause_text, continuation=False):
+                continue
+        elif not _reports(clause_text, lang):
+            continue
+        cue = _span(text, base, verb)
+        speaker = speakers.around(base, cue, base + clause_start)
+        return _Report(base + clause_start, base + clause_end, speaker, cue)
+    # "Die Lage sei ernst, sagte Merkel." / "…, so X." / "Sales will rise, Cook said."
+    trailing = _trailing_cue(body, lang)
+    if trailing is not None:
+        comma, cue_match = trailing
+        if _subjunctive_in(body[:comma], continuation=False) or lang == "en" or cue_match.group() == "so":
+            cue = _span(text, base, cue_match)
+            speaker = speakers.after(cue.end, sentence.end) or speakers.before(base + comma + 1, cue.start)
+            return _Report(base, base + comma, speaker, cue)
+    # "In der Erklärung heißt es, …" / "Demnach …"
+    hearsay = _HEARSAY[lang].search(body)
+    if hearsay:
+        cue = _span(text, base, hearsay, "cue")
+        word = cue.text.split()[0]
+        if word.lower() in {"demnach", "demzufolge"}:
+            start = cue.end if hearsay.start() <= 2 else base
+            return _Report(start, sentence.end, speakers.of_span(cue), cue)
+        origin = re.search(r"\b(?:aus|in|von|bei|im)\b", body[hearsay.end() : hearsay.end() + 6])
+        # "hieß es aus dem Ministerium"; with no origin the source was named before.
+        speaker = speakers.after(base + hearsay.end() + origin.end(), sentence.end) if origin else None
+        if speaker is None and re.match(r"\W*(?:In|Im|Aus|Von|Bei)\b", body):  # "In der Erklärung hieß es"
+            speaker = speakers.before(base, cue.start)
+        comma = body.find(",", hearsay.end())
+        start = base + comma + 1 if comma != -1 and comma - hearsay.end() < 60 else base
+        return _Report(start, sentence.end, speaker, cue)
+    # "Der Täter soll geflohen sein."
+    if lang == "de":
+        reportative = _REPORTATIVE.search(body)
+        if reportative:
+            return _Report(base, sentence.end, None, _span(text, base, reportative, "cue"))
+    return None
+
+
+def _clause_after(body: str, position: int, lang: str) -> tuple[int, int] | None:
+    """The clause a reporting verb introduces: after the next comma (or
+    directly after English "said"), up to the end of the sentence."""
+    rest = body[position:]
+    comma = re.match(r"[^,.;:!?]{0,80}?(?:\s(?:an|zu|fest|klar|hin|ein|hinzu|mit|bekannt|vor))?\s*,\s*", rest)
+    if comma is None:
+        if lang == "en" and (said := _EN_REPORTED.match(rest)):
+            return position + said.end(), len(body.rstrip())
+        if lang == "de":
+            colon = re.match(r"[^,.;!?]{0,60}?:\s*", rest)
+            if colon:
+                return position + colon.end(), len(body.rstrip())
+        return None
+    start = position + comma.end()
+    end = len(body.rstrip())
+    trailing = _trailing_cue(body, lang)
+    if trailing is not None and trailing[0] > start:
+        end = trailing[0]
+    return start, end
+
+
+def _reports(clause: str, lang: str) -> bool:
+    """Whether a clause after a reporting verb is what was reported."""
+    if _THAT[lang].match(clause):
+        return True
+    if lang == "en":
+        return bool(_EN_REPORTED.match(clause))
+    return _subjunctive_in(clause, continuation=True) or bool(_ZU_INFINITIVE.search(clause[:200]))
+
+
+def _trailing_cue(body: str, lang: str) -> tuple[int, re.Match[str]] | None:
+    """The comma before a reporting verb at the end: "…, sagte Merkel." / "…, so X."."""
+    verbs = CUE_VERBS[lang]
+    for comma in re.finditer(r",\s*", body):
+        if len(body) - comma.end() >= 120:
+            continue
+        cue = verbs.match(body, comma.end())
+        if cue is None and lang == "en":  # "…, Tim Cook told reporters."
+            words = list(_EN_WORD.finditer(body, comma.end(), min(len(body), comma.end() + 60)))[:4]
+            cue = next((c for word in words if (c := verbs.match(body, word.end()))), None)
+        if cue is None and _SO_SPEAKER.match(body, comma.start()):
+            cue = _SO.match(body, comma.end())
+        if cue is not None:
+            return comma.start(), cue
+    return None
+
+
+_SO = re.compile(r"so\b")
+_EN_WORD = re.compile(r"[\w.'’-]+\s+")
+
+
+def _subjunctive_in(body: str, continuation: bool) -> bool:
+    """A Konjunktiv verb (not after "ich"/"wir": "ich habe" is indicative).
+    Outside a report only Konjunktiv I counts: a lone "würde" is hypothetical."""
+    for match in re.finditer(r"\w+", body):
+        word = match.group()
+        if (
+            word in _WISHES
+            or not is_subjunctive(word)
+            or _FIRST_PERSON.search(body, max(0, match.start() - 5), match.start())
+        ):
+            continue
+        if continuation or not _konjunktiv_two(word):
+            return True
+    return False
+
+
+# "möchte" is a Konjunktiv II by form but says what someone wants, not what was said.
+_WISHES = frozenset({"möchte", "möchten", "möchtest", "Möchte", "Möchten"})
+
+
+# Konjunktiv I forms with an umlaut in every tense.
+_UMLAUTED_ONE = frozenset({"müsse", "könne", "dürfe", "möge", "Müsse", "Könne", "Dürfe"})
+
+
+def _konjunktiv_two(word: str) -> bool:
+    if _WOULD.fullmatch(word):
+        return True
+    return any(vowel in word for vowel in "äöü") and word not in _UMLAUTED_ONE
+
+
+def _narration(context: _Context, sentence: Span) -> str:
+    """The sentence with direct-quote content blanked out (same length, so
+    offsets still hold): reported speech is looked for in the narration only."""
+    body = context.text[sentence.start : sentence.end]
+    for quote in context.direct.overlapping(sentence.start, sentence.end):
+        left = max(quote.start, sentence.start) - sentence.start
+        right = min(quote.end, sentence.end) - sentence.start
+        body = body[:left] + " " * (right - left) + body[right:]
+    return body
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " .\n,;:(":
+        end -= 1
+    return start, end
+
+
+def _span(text: str, base: int, match: re.Match[str], group: str | int = 0) -> Span:
+    start, end = base + match.start(group), base + match.end(group)
+    return Span(start, end, text[start:end])
+
+
+# --------------------------------------------------------------------------- sources
+
+_SOURCE_CUES = {
+    "de": re.compile(
+        r"(?:\(Quelle:\s*|\blaut\s+(?:(?:einem|einer|dem|der|des)\s+\w+\s+(?:mit|von|der|des|bei|im|in)\s+)?"
+        r"|\b(?:Interview|Gespräch|Bericht)\s+(?:mit|von|der|des|bei)\s+"
+        r"|\bnach\s+(?:Informationen|Angaben|Berichten)\s+(?:der|des|von)\s+"
+        r"|\b(?:berichtete|berichtet|meldete|meldet|schreibt|schrieb)\s+(?:die\s+|der\s+|das\s+)?)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:\((?:Source|via):\s*|\baccording to\s+(?:the\s+)?|\b(?:told|interview with|reported by)\s+"
+        r"|\b(?:reported|reports)\s+(?:the\s+)?|\bon\s+(?=[A-Z]))",
+        re.IGNORECASE,
+    ),
+}
+
+
+def find_sources(text: str, lang: str, entities: Sequence[Entity]) -> list[Span]:
+    """Organisations cited as a source, every mention at a cue: "(Quelle:
+    Bloomberg)", "laut einem Interview mit Bloomberg", "nach Informationen des
+    Spiegel", "berichtete Reuters", "according to AP". :func:`group_sources`
+    lists each once with its mentions."""
+    cue = _SOURCE_CUES.get(lang, _SOURCE_CUES["en"])
+    # Organisations only: "laut Barra" attributes speech, "laut Bloomberg" cites.
+    by_start = {entity.start: entity for entity in entities if entity.label == "ORG"}
+    sources = []
+    for match in cue.finditer(text):
+        entity = by_start.get(match.end())
+        if entity is not None:
+            sources.append(Span(entity.start, entity.end, entity.text))
+    return sources
+
+
+def group_sources(sources: Sequence[Span]) -> list[tuple[str, list[Span]]]:
+    """Each cited source once, in order of first mention, with its mentions."""
+    grouped: dict[str, list[Span]] = {}
+    for source in sources:
+        grouped.setdefault(source.text, []).append(source)
+    return list(grouped.items())

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tui.sources.document import Document
-from tui.store.model import EntityCorrection
+from tui.store import sqlite_store
+from tui.store.model import EntityCorrection, StoredDocument
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SCHEMA_VERSION, SQLiteStore, StoreError, default_store_path
 
@@ -39,6 +40,22 @@ def test_a_new_store_is_migrated_to_the_current_schema_in_wal_mode(data_dir: Pat
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"documents", "document_paths", "annotations", "tags"} <= tables
+
+
+def test_a_later_migration_upgrades_an_existing_store_and_keeps_its_annotations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "store.sqlite3"
+    with SQLiteStore(database) as store:
+        kept = AnnotationSession.open(store, article(tmp_path)).add(0, 4, note="bleibt")
+    upgrade = ("ALTER TABLE annotations ADD COLUMN colour TEXT",)
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*sqlite_store.MIGRATIONS, upgrade))
+    monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", 2)
+    with SQLiteStore(database) as store:
+        assert store.schema_version == 2
+        assert store.annotation(kept.id) == kept
+    columns = [row[1] for row in sqlite3.connect(database).execute("PRAGMA table_info(annotations)")]
+    assert columns[-1] == "colour"
 
 
 def test_a_store_from_a_newer_version_is_refused(data_dir: Path) -> None:
@@ -104,6 +121,9 @@ def test_opening_an_edited_file_brings_its_annotations_along(tmp_path: Path) -> 
         (placed,) = moved.annotations
         assert (placed.id, placed.text, placed.start) == (google.id, "Google", edited.index("Google"))
         assert placed.document_id == moved.document.id != session.document.id
+        path = str((tmp_path / "artikel.txt").resolve())
+        assert store.document(moved.document.id) == StoredDocument(moved.document.id, "Vorspann.", (path,))
+        assert store.documents_at(path) == [moved.document.id, session.document.id]
         assert store.annotations([session.document.id]) == []
 
 
@@ -174,3 +194,11 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert store.integrity_check() == "ok"
         notes = {a.note for a in store.annotations([document.id])}
     assert notes == {f"{name} {i}" for name in ("erster", "zweiter") for i in range(count)}
+
+
+def test_the_ui_can_use_the_store_without_loading_spacy_or_the_ui_toolkit() -> None:
+    code = "import sys, tui.store; print(sorted({'spacy', 'textual', 'rich'} & set(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -24,6 +24,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv[:1] == ["analyze"]:
             return _analyze(_analyze_parser().parse_args(argv[1:]))
+        if argv[:1] in (["export"], ["import"]):
+            from tui.store.commands import main as exchange_main
+
+            return exchange_main(argv)
         return _read(_reader_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130

@@ -4,10 +4,14 @@ An annotation is placed, in order of trust, by
 
 1. its offsets, when the words and their context are still there;
 2. its exact words, with whitespace runs compared as one space (so reflowed
-   lines still match), choosing among repeated words by how well the ~32
-   characters of context either side agree;
+   lines still match), where the ~32 characters of context on at least one
+   side are unchanged; among repeated words, the place whose context fits
+   clearly best;
 3. a fuzzy alignment (``rapidfuzz``) of context + words + context with the
-   new text, which follows a changed word or an insertion inside the span.
+   new text, which follows a changed word or an insertion inside the span;
+   both possible edit scripts must agree on the place, one side of the
+   context must be unchanged, and each end must be vouched for by unchanged
+   context or unchanged characters next to it.
 
 What none of them places safely becomes an orphan: it keeps its old words
 and offsets and is never dropped, and never moved onto other words.
@@ -125,7 +129,7 @@ class _FlatText:
     """The text with every whitespace run as one space, and for each of its
     characters the range of the original text it stands for."""
 
-    __slots__ = ("_ends", "_starts", "_text_length", "text")
+    __slots__ = ("_ends", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         parts: list[str] = []
@@ -146,7 +150,6 @@ class _FlatText:
         self.text = "".join(parts)
         self._starts = starts
         self._ends = ends
-        self._text_length = len(text)
 
     def flat_offset(self, offset: int) -> int:
         return bisect_left(self._starts, offset)

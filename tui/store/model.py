@@ -17,8 +17,9 @@ AnchorState = Literal["anchored", "orphan"]
 
 
 def now() -> str:
-    """The current time as W3C wants it (xsd:dateTime, UTC, whole seconds)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current time as W3C wants it (xsd:dateTime in UTC), to the
+    millisecond so that edits made in one second keep their order."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def new_annotation_id() -> str:
@@ -76,11 +77,6 @@ class Annotation:
     @property
     def is_orphan(self) -> bool:
         return self.state == "orphan"
-
-    @property
-    def is_empty(self) -> bool:
-        """True when it says nothing: no note, tag, correction or speaker."""
-        return not (self.note or self.tags or self.entity or self.speaker is not None)
 
 
 @dataclass(frozen=True, slots=True)

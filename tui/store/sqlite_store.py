@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from platformdirs import user_data_path
 
@@ -253,20 +253,28 @@ def _row(annotation: Annotation) -> tuple[Any, ...]:
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:
-    (id_, document_id, start, end, exact, prefix, suffix, note, tags, corrected, label, speaker) = row[:12]
-    created, modified, state = row[12:]
+    # Positional, and no JSON parser for the common "no tags": this runs for
+    # every annotation each time a document is opened.
+    (id_, document_id, start, end, exact, prefix, suffix, note, tags, corrected, label, speaker, *rest) = row
+    created, modified, state = rest
     state_value: AnchorState = "orphan" if state == "orphan" else "anchored"
     return Annotation(
-        id=id_,
-        document_id=document_id,
-        start=start,
-        end=end,
-        quote=TextQuote(exact, prefix, suffix),
-        note=note,
-        tags=tuple(json.loads(tags)),
-        entity=EntityCorrection(label) if corrected else None,
-        speaker=speaker,
-        created=created,
-        modified=modified,
-        state=state_value,
+        id_,
+        document_id,
+        start,
+        end,
+        TextQuote(exact, prefix, suffix),
+        note,
+        () if tags == "[]" else tuple(json.loads(tags)),
+        EntityCorrection(label) if corrected else None,
+        speaker,
+        created,
+        modified,
+        state_value,
     )
+
+
+if TYPE_CHECKING:  # mypy checks that the class keeps to the interface
+    from tui.store.protocol import AnnotationStore
+
+    _INTERFACE: type[AnnotationStore] = SQLiteStore

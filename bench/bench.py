@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,16 @@ def first_paint(runs: int) -> dict[str, float]:
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
-def throughput(lang: str, target_tokens: int) -> dict[str, float]:
+@dataclass(frozen=True)
+class Throughput:
+    pipeline: str
+    pipeline_load_s: float
+    tokens: int
+    tokens_per_s: float
+    texts: int
+
+
+def throughput(lang: str, target_tokens: int) -> Throughput:
     from tui.analysis import analyze_batch
     from tui.analysis.pipeline import default_model, get_pipeline, model_label
 
@@ -54,20 +64,14 @@ def throughput(lang: str, target_tokens: int) -> dict[str, float]:
     nlp = get_pipeline(lang)
     load = time.perf_counter() - start
     base = paragraphs(lang)
-    tokens_per_round = sum(len(doc) for doc in nlp.tokenizer.pipe(base))
+    tokens_per_round = sum(len(nlp.make_doc(text)) for text in base)
     texts = base * max(1, target_tokens // tokens_per_round)
     tokens = tokens_per_round * (len(texts) // len(base))
     analyze_batch(texts[: len(base)], lang)  # warm caches
     start = time.perf_counter()
     analyze_batch(texts, lang)
     seconds = time.perf_counter() - start
-    return {
-        "pipeline": model_label(default_model(lang)),
-        "pipeline_load_s": load,
-        "tokens": tokens,
-        "tokens_per_s": tokens / seconds,
-        "texts": len(texts),
-    }
+    return Throughput(model_label(default_model(lang)), load, tokens, tokens / seconds, len(texts))
 
 
 def cli_throughput(lang: str, target_tokens: int, tokens_per_text: float) -> dict[str, float]:
@@ -102,12 +106,12 @@ def main() -> None:
         f"  peak memory               {paint['ui_rss_mb']:.0f} MB UI + {paint['analysis_rss_mb']:.0f} MB analysis process"
     )
     batch = throughput(args.lang, args.tokens)
-    print(f"analyze --jsonl ({args.lang}, pipeline {batch['pipeline']}):")
-    print(f"  pipeline load             {batch['pipeline_load_s']:.2f} s")
+    print(f"analyze --jsonl ({args.lang}, pipeline {batch.pipeline}):")
+    print(f"  pipeline load             {batch.pipeline_load_s:.2f} s")
     print(
-        f"  throughput                {batch['tokens_per_s']:,.0f} tokens/s ({batch['tokens']:,} tokens, {batch['texts']} texts)"
+        f"  throughput                {batch.tokens_per_s:,.0f} tokens/s ({batch.tokens:,} tokens, {batch.texts} texts)"
     )
-    cli = cli_throughput(args.lang, args.tokens, batch["tokens"] / batch["texts"])
+    cli = cli_throughput(args.lang, args.tokens, batch.tokens / batch.texts)
     print(
         f"  end to end via the CLI    {cli['cli_wall_s']:.2f} s for {cli['cli_texts']} lines incl. start-up"
     )

@@ -11,6 +11,10 @@ import os
 import resource
 import sys
 import time
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
 
 
 async def main(path: str | None) -> None:
@@ -25,7 +29,8 @@ async def main(path: str | None) -> None:
     app = RandnotizApp(document, service=service)
     async with app.run_test(size=(140, 40)) as pilot:
         first_paint = time.time() - t0
-        while app.screen.analysis is None:  # set when the highlights are drawn
+        screen = cast("ReaderScreen", app.screen)
+        while screen.analysis is None:  # set when the highlights are drawn
             await pilot.pause(0.005)
         complete = time.time() - t0
     # The UI process, and the analysis process (a child, measured after it ended).

@@ -12,11 +12,11 @@ from hypothesis import settings
 settings.register_profile("randnotiz", derandomize=True, deadline=None, database=None)
 settings.load_profile("randnotiz")
 
-# Tests never read the user's settings nor write to the user's cache.
+# Tests never read the user's settings nor write to the user's cache...
 _SANDBOX = Path(tempfile.mkdtemp(prefix="randnotiz-tests-"))
 os.environ["RANDNOTIZ_CONFIG"] = str(_SANDBOX / "no-config.toml")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
-# ... nor touch the user's annotation store (the `data_dir` fixture gives a fresh one).
+# ... nor touch the user's annotation store, reader state or screenshots (`data_dir` gives a fresh one).
 os.environ["RANDNOTIZ_DATA_DIR"] = str(_SANDBOX / "data")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,12 @@ def references() -> list[Path]:
 
 def load_reference(path: Path) -> dict:
     return json.loads(path.read_text("utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts without remembered reader state (theme, hidden panes)."""
+    monkeypatch.setenv("RANDNOTIZ_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture

@@ -1,13 +1,24 @@
 import pytest
 
+import tui.analysis_service
 from tui.analysis import analyze
-from tui.analysis_service import AnalysisFailedError, AnalysisService, ServiceStoppedError
+from tui.analysis_service import AnalysisFailedError, AnalysisService, ServiceStoppedError, start_service
+from tui.sources import Document
 
 TEXT = "„Wir kommen“, sagte Hugo Barra in Indien. Xiaomi kaufte rund 1.500 Patente."
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def service():
+    """One warmed-up process for the tests that only ask it for analyses."""
+    service = AnalysisService("de", "rules")
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def idle_service():
+    """A process that never loads the engine: for the tests that end it."""
     service = AnalysisService()
     yield service
     service.stop()
@@ -15,23 +26,42 @@ def service():
 
 def test_the_process_gives_the_same_analysis_with_progress(service) -> None:
     progress: list[float] = []
-    assert service.analyze(TEXT, "de", "rules", progress.append) == analyze(TEXT, "de", "rules")
+    assert service.analyze(TEXT, progress.append) == analyze(TEXT, "de", "rules")
     assert progress == [1.0]
 
 
-def test_a_missing_model_is_a_failure_with_the_reason(service) -> None:
-    with pytest.raises(AnalysisFailedError, match="no spaCy pipeline 'de_nope'"):
-        service.analyze(TEXT, "de", "de_nope")
-    assert service.analyze(TEXT, "de", "rules").entities  # the process is still serving
+def test_the_language_and_model_go_with_every_request(service) -> None:
+    english = "The company said that it would sell 1,500 phones in India this year."
+    analysis = service.analyze(english)
+    assert (analysis.lang, analysis.pipeline) == ("de", "rules")  # as started, not detected again
 
 
-def test_a_process_that_died_is_reported(service) -> None:
-    service._process.kill()
+def test_a_missing_model_is_a_failure_with_the_reason() -> None:
+    service = AnalysisService("de", "de_nope")
+    try:
+        for _ in range(2):  # the process is still serving after the first failure
+            with pytest.raises(AnalysisFailedError, match="no spaCy pipeline 'de_nope'"):
+                service.analyze(TEXT)
+    finally:
+        service.stop()
+
+
+def test_the_language_is_detected_once_when_the_service_starts(monkeypatch) -> None:
+    started: list[tuple[object, object]] = []
+    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args: started.append(args))
+    english = "The company said that it would sell 1,500 phones in India this year."
+    start_service(Document(english, "-", "en"), None, "rules")
+    start_service(Document(english, "-", "en"), "de", None)
+    assert started == [("en", "rules"), ("de", None)]
+
+
+def test_a_process_that_died_is_reported(idle_service) -> None:
+    idle_service._process.kill()
     with pytest.raises(AnalysisFailedError, match="ended unexpectedly"):
-        service.analyze(TEXT, "de", "rules")
+        idle_service.analyze(TEXT)
 
 
-def test_a_stopped_service_says_so(service) -> None:
-    service.stop()
+def test_a_stopped_service_says_so(idle_service) -> None:
+    idle_service.stop()
     with pytest.raises(ServiceStoppedError):
-        service.analyze(TEXT, "de", "rules")
+        idle_service.analyze(TEXT)

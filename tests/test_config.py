@@ -1,6 +1,3 @@
-import subprocess
-import sys
-
 import pytest
 
 from tui.cli import main
@@ -33,12 +30,3 @@ def test_a_configured_model_that_is_missing_is_a_clean_cli_error(tmp_path, monke
     monkeypatch.setenv("RANDNOTIZ_CONFIG", str(path))
     assert main(["analyze", str(SEEDS / "xiaomi-usa.de.txt")]) == 1
     assert "no spaCy pipeline 'de_core_news_missing'" in capsys.readouterr().err
-
-
-def test_the_ui_starts_without_importing_spacy() -> None:
-    # spaCy loads in the analysis worker; importing it first would delay
-    # the first paint by a second.
-    code = "import sys, tui.app, tui.cli; print('spacy' in sys.modules)"
-    assert (
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
-    )

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from tui.analysis.pipeline import BUNDLED_MODELS, default_model, get_pipeline
+from tui.analysis.bundled import BUNDLED_MODELS
+from tui.analysis.pipeline import default_model, get_pipeline
 
 MODEL = BUNDLED_MODELS["de"]
 

@@ -95,7 +95,7 @@ def normalise_label(label: str, keep_minor: bool = False) -> str | None:
         if up.endswith(suffix):
             base = LABEL_MAP.get(up[: -len(suffix)])
             return base + suffix.lower() if keep_minor and base else None
-    return LABEL_MAP.get(up, None)
+    return LABEL_MAP.get(up)
 
 
 def normalise_tag(tag: str, keep_minor: bool = False) -> str:
@@ -116,13 +116,14 @@ def normalise_tag(tag: str, keep_minor: bool = False) -> str:
 def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """BIO tags -> [(start, end_exclusive, label)]. An I- that does not continue
     a span of the same label starts a new span (conlleval-style leniency)."""
-    spans = []
-    start, label = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    label = ""
+    for i, tag in enumerate([*tags, "O"]):
         if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
             if start is not None:
                 spans.append((start, i, label))
-                start, label = None, None
+                start, label = None, ""
             if tag != "O":
                 start, label = i, tag[2:]
     return spans
@@ -148,14 +149,11 @@ def read_conll(path: os.PathLike | str, keep_minor: bool = False) -> Iterator[Se
                     yield tokens, tags
                 tokens, tags = [], []
                 continue
-            if line.startswith("#\t") or line.startswith("# ") or line.startswith("-DOCSTART-"):
+            if line.startswith(("#\t", "# ", "-DOCSTART-")):
                 if line.startswith("#\t"):
                     germeval = True
                 continue
-            if "\t" in line:
-                cols = line.split("\t")
-            else:
-                cols = line.split()
+            cols = line.split("\t") if "\t" in line else line.split()
             if germeval is None:
                 germeval = len(cols) >= 4 and cols[0].isdigit()
             if germeval and len(cols) >= 3 and cols[0].isdigit():
@@ -179,5 +177,5 @@ def sentences_to_docs(vocab, sentences: Iterable[Sentence]):
         spaces = [True] * len(words)
         spaces[-1] = False
         doc = Doc(vocab, words=words, spaces=spaces)
-        doc.ents = [Span(doc, s, e, label=l) for s, e, l in bio_to_spans(tags)]
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in bio_to_spans(tags)]
         yield doc

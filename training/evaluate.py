@@ -28,9 +28,11 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 def score_spans(gold: Sequence[Iterable[tuple]], pred: Sequence[Iterable[tuple]]) -> dict:
     """gold/pred: per-document collections of (start, end, label). Strict match."""
-    tp, npred, ngold = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
-        g, p = set(g), set(p)
+    tp: Counter[str] = Counter()
+    npred: Counter[str] = Counter()
+    ngold: Counter[str] = Counter()
+    for gold_spans, pred_spans in zip(gold, pred, strict=True):
+        g, p = set(gold_spans), set(pred_spans)
         for s in g:
             ngold[s[2]] += 1
         for s in p:
@@ -38,7 +40,7 @@ def score_spans(gold: Sequence[Iterable[tuple]], pred: Sequence[Iterable[tuple]]
             if s in g:
                 tp[s[2]] += 1
     labels = sorted(set(ngold) | set(npred))
-    per_label = {l: prf(tp[l], npred[l], ngold[l]) for l in labels}
+    per_label = {label: prf(tp[label], npred[label], ngold[label]) for label in labels}
     micro = prf(sum(tp.values()), sum(npred.values()), sum(ngold.values()))
     return {"per_label": per_label, "micro": micro}
 

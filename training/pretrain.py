@@ -32,11 +32,11 @@ def main(argv=None):
     out = CORPUS_DIR / "pretrain.jsonl"
     src = shared_data_dir(args.shared) / "unlabelled-de" / "bundestag_wp19_wp20.txt.xz"
     with lzma.open(src, "rt", encoding="utf-8") as fh:
-        lines = [l.strip() for l in fh if len(l.split()) >= 5]
+        lines = [line.strip() for line in fh if len(line.split()) >= 5]
     random.Random(args.seed).shuffle(lines)
     texts = lines[: args.lines]
     with open(CORPUS_DIR / "text_germeval.txt", encoding="utf-8") as fh:
-        texts += [l.strip() for l in fh if l.strip()]
+        texts += [line.strip() for line in fh if line.strip()]
     random.Random(args.seed).shuffle(texts)
     with open(out, "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)

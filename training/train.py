@@ -20,6 +20,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRecognizer
 
 from .common import CORPUS_DIR, DEFAULT_MODEL, OUTPUT_DIR, REPO_ROOT, TRAINING_DIR, VECTORS_DIR
 
@@ -84,11 +88,11 @@ def _prune_strings(model_dir: Path):
 
     nlp = spacy.load(model_dir)
     keep = set()
-    for name, proc in nlp.pipeline:
+    for _name, proc in nlp.pipeline:
         for lab in getattr(proc, "labels", ()):
             keep.add(lab)
     # transition names of the NER moves, e.g. "B-PER"
-    ner = nlp.get_pipe("ner")
+    ner = cast("EntityRecognizer", nlp.get_pipe("ner"))
     for i in range(ner.moves.n_moves):
         keep.add(ner.moves.get_class_name(i))
     strings_path = model_dir / "vocab" / "strings.json"
@@ -182,13 +186,13 @@ def package(
             "author": "Randnotiz project",
             "license": "CC BY 4.0 (derived from GermEval 2014, CC BY 4.0)",
             "sources": SOURCES if vec.get("vectors") else SOURCES[:1],
-            "labels": {"ner": sorted(nlp.get_pipe("ner").labels)},
+            "labels": {"ner": sorted(cast("EntityRecognizer", nlp.get_pipe("ner")).labels)},
             "performance": {
                 "ents_p": res["micro"]["p"],
                 "ents_r": res["micro"]["r"],
                 "ents_f": res["micro"]["f"],
                 "ents_per_type": {
-                    l: {"p": s["p"], "r": s["r"], "f": s["f"]} for l, s in res["per_label"].items()
+                    label: {"p": s["p"], "r": s["r"], "f": s["f"]} for label, s in res["per_label"].items()
                 },
             },
             "randnotiz": {

@@ -36,8 +36,8 @@ def build_text(shared, out_path, with_speeches=False, limit_lines=0):
     with open(out_path, "w", encoding="utf-8") as out:
         for src in sources:
             with lzma.open(src, "rt", encoding="utf-8") as fh:
-                lines = (l.strip() for i, l in enumerate(fh) if not limit_lines or i < limit_lines)
-                for doc in nlp.tokenizer.pipe((l for l in lines if l), batch_size=2000):
+                lines = (line.strip() for i, line in enumerate(fh) if not limit_lines or i < limit_lines)
+                for doc in nlp.tokenizer.pipe((line for line in lines if line), batch_size=2000):
                     toks = [t.text for t in doc if not t.is_space]
                     n_tok += len(toks)
                     out.write(" ".join(toks) + "\n")

@@ -5,18 +5,28 @@ UI for one core; in a process it has the other core, the interface keeps
 answering keys on a 5 MB text, and spaCy is imported while the UI starts
 rather than after it. No Textual here: the reader's worker thread calls
 :meth:`AnalysisService.analyze` and turns what comes back into messages.
+
+The language and the model are given once, when the service starts; the
+reader only hands over texts. Anything with the :class:`Analyser` interface
+can stand in for the service (the UI tests use recorded analyses).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from typing import Protocol
 
-from tui.analysis.analyzer import ModelChoice
-from tui.analysis.model import Analysis
-from tui.analysis.text import Document, detect_language
+from tui.analysis.model import Analysis, ModelChoice
+from tui.analysis.text import detect_language
+from tui.sources import Document
+
+Progress = Callable[[float], None]
+# Lower scheduling priority of the analysis process (measured: bench/first_paint_tty.py).
+ANALYSIS_NICENESS = 10
 
 
 class AnalysisFailedError(Exception):
@@ -27,12 +37,31 @@ class ServiceStoppedError(Exception):
     """The service was stopped (the reader is closing) while a request waited."""
 
 
+class Analyser(Protocol):
+    """What the reader needs of an analysis service."""
+
+    def analyze(self, text: str, progress: Progress | None = None) -> Analysis:
+        """Blocking: the analysis of ``text``; ``progress`` gets the fraction
+        done. Raises :class:`AnalysisFailedError` or :class:`ServiceStoppedError`."""
+        ...
+
+    def stop(self) -> None:
+        """Release the service; a waiting :meth:`analyze` raises :class:`ServiceStoppedError`."""
+        ...
+
+
 class AnalysisService:
-    def __init__(self, warm_up: tuple[str, ModelChoice] | None = None) -> None:
-        """Start the analysis process; ``warm_up`` (language, model) loads
-        that pipeline before the first request arrives."""
+    """The analysis process, for one language and model (see :class:`Analyser`)."""
+
+    def __init__(self, lang: str | None = None, model: ModelChoice = None) -> None:
+        """Start the analysis process. With a ``lang``, the pipeline for it is
+        loaded before the first request arrives; without, each text's language
+        is detected."""
+        self.lang = lang
+        self.model = model
         context = multiprocessing.get_context("spawn")  # no fork of a threaded UI
         self._connection, child = context.Pipe()
+        warm_up = None if lang is None else (lang, model)
         self._process = context.Process(
             target=_serve, args=(child, warm_up), name="randnotiz-analysis", daemon=True
         )
@@ -40,17 +69,11 @@ class AnalysisService:
         child.close()
         self._stopped = False
 
-    def analyze(
-        self,
-        text: str,
-        lang: str | None,
-        model: ModelChoice,
-        progress: Callable[[float], None] | None = None,
-    ) -> Analysis:
+    def analyze(self, text: str, progress: Progress | None = None) -> Analysis:
         """Blocking: call it from a worker thread. Raises
         :class:`AnalysisFailedError`, or :class:`ServiceStoppedError`."""
         try:
-            return self._request(text, lang, model, progress)
+            return self._request(text, progress)
         except (EOFError, OSError):
             if self._stopped:
                 raise ServiceStoppedError from None
@@ -59,14 +82,13 @@ class AnalysisService:
                 f"the analysis process ended unexpectedly (exit code {self._process.exitcode})"
             ) from None
 
-    def _request(
-        self, text: str, lang: str | None, model: ModelChoice, progress: Callable[[float], None] | None
-    ) -> Analysis:
-        self._connection.send((text, lang, model))
+    def _request(self, text: str, progress: Progress | None) -> Analysis:
+        self._connection.send((text, self.lang, self.model))
         while True:
             kind, payload = self._connection.recv()
             if kind == "done":
-                return payload
+                analysis: Analysis = payload
+                return analysis
             if kind == "progress":
                 if progress is not None:
                     progress(payload)
@@ -82,8 +104,9 @@ class AnalysisService:
 
 
 def start_service(document: Document, lang: str | None, model: ModelChoice) -> AnalysisService:
-    """An analysis process already loading the pipeline ``document`` needs."""
-    return AnalysisService(warm_up=(lang or detect_language(document.text), model))
+    """An analysis process already loading the pipeline ``document`` needs;
+    its language is detected here, once, unless ``lang`` names it."""
+    return AnalysisService(lang or detect_language(document.text), model)
 
 
 def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> None:
@@ -92,26 +115,39 @@ def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> N
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    from tui.analysis import ModelNotFoundError, analyze
-    from tui.analysis.analyzer import model_for
-    from tui.analysis.pipeline import get_pipeline
-
+    # Where cores are scarce the reader's keys come first: the UI paints and
+    # answers while this process loads spaCy (on an idle machine nothing changes).
+    os.nice(ANALYSIS_NICENESS)
     if warm_up is not None:
-        lang, model = warm_up
-        try:
-            get_pipeline(lang, model_for(model, lang))
-        except ModelNotFoundError:
-            pass  # said again, with context, when the request comes
+        _warm_up(*warm_up)
     while True:
         try:
             text, lang, model = connection.recv()
         except (EOFError, OSError):
             return
-        try:
-            analysis = analyze(text, lang, model, progress=lambda done: connection.send(("progress", done)))
-        except ModelNotFoundError as error:
-            connection.send(("failed", str(error)))
-        except Exception as error:  # noqa: BLE001 - reported in the UI instead of a dead worker
-            connection.send(("failed", f"internal error in the analysis: {type(error).__name__}: {error}"))
-        else:
-            connection.send(("done", analysis))
+        _answer(connection, text, lang, model)
+
+
+def _warm_up(lang: str, model: ModelChoice) -> None:
+    from tui.analysis import ModelNotFoundError
+    from tui.analysis.analyzer import model_for
+    from tui.analysis.pipeline import get_pipeline
+
+    # A missing model is said again, with context, when the request comes.
+    with contextlib.suppress(ModelNotFoundError):
+        get_pipeline(lang, model_for(model, lang))
+
+
+def _answer(connection: Connection, text: str, lang: str | None, model: ModelChoice) -> None:
+    """Send the analysis of ``text``, with progress, or why there is none.
+    The engine is imported here, in the analysis process, on first use."""
+    from tui.analysis import ModelNotFoundError, analyze
+
+    try:
+        analysis = analyze(text, lang, model, progress=lambda done: connection.send(("progress", done)))
+    except ModelNotFoundError as error:
+        connection.send(("failed", str(error)))
+    except Exception as error:  # noqa: BLE001 - reported in the UI instead of a dead worker
+        connection.send(("failed", f"internal error in the analysis: {type(error).__name__}: {error}"))
+    else:
+        connection.send(("done", analysis))

@@ -1,101 +1,109 @@
-"""The Textual application: wiring, themes, help and the command palette."""
+"""The Textual application: wiring, themes, help, the command palette and
+what the reader remembers between runs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
+from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.analysis.analyzer import ModelChoice
-from tui.analysis.text import Document
-from tui.analysis_service import AnalysisService, start_service
+from tui.analysis_service import Analyser, start_service
 from tui.paths import STYLES
-from tui.screens.help import HelpScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.article_view import ArticleView
-from tui.widgets.panes import ItemPane
+from tui.screens.help import HelpRow, HelpScreen, help_rows
+from tui.screens.reader import PanesChanged, ReaderScreen
+from tui.sources import Document
+from tui.ui_state import UiState, load_state, save_state, screenshot_dir
 
-THEMES = ("textual-dark", "textual-light")
+DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class RandnotizApp(App[None]):
     TITLE = "Randnotiz"
     CSS_PATH = STYLES / "randnotiz.tcss"
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "toggle_theme", "Light/dark"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("t", "toggle_theme", "Light/dark", id="app.toggle_theme"),
+        # Textual adds this one itself, but without a description for the help.
+        Binding(
+            "ctrl+p", "command_palette", "Command palette", show=False, priority=True, id="app.command_palette"
+        ),
     ]
 
     def __init__(
-        self,
-        document: Document,
-        *,
-        lang: str | None = None,
-        model: ModelChoice = None,
-        theme: str = "textual-dark",
-        service: AnalysisService | None = None,
+        self, document: Document, *, theme: str | None = None, service: Analyser | None = None
     ) -> None:
-        """``service`` is the analysis process; one is started when none is
-        given (the CLI starts it before importing Textual, to gain time)."""
+        """``service`` analyses the text, in the language and with the model it
+        was started with; one with the defaults is started when none is given
+        (the CLI starts it before importing Textual, to gain time). ``theme``
+        None means the theme of the last run, else dark."""
         super().__init__()
         self.document = document
-        self.lang = lang
-        self.model = model
-        self.theme = theme
-        self.analysis_service = service or start_service(document, lang, model)
+        self._state = load_state()
+        self.theme = theme or self._state.theme or DARK
+        self.analysis_service = service or start_service(document, None, None)
 
-    def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.document, self.analysis_service, self.lang, self.model)
+    def get_default_screen(self) -> Screen[None]:
+        return ReaderScreen(self.document, self.analysis_service, hidden_panes=self._state.hidden_panes)
 
     def on_unmount(self) -> None:
         self.analysis_service.stop()
 
+    # -- remembered between runs ------------------------------------------------
+
+    def _remember(self, state: UiState) -> None:
+        if state != self._state:
+            self._state = state
+            save_state(state)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_running:  # the theme given at start is not a choice to remember
+            self._remember(UiState(theme, self._state.hidden_panes))
+
+    def on_panes_changed(self, message: PanesChanged) -> None:
+        self._remember(UiState(self._state.theme, message.hidden))
+
+    # -- actions -------------------------------------------------------------------
+
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self.theme = LIGHT if self.theme == DARK else DARK
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.binding_sections()))
+        self.push_screen(HelpScreen(self.help_rows()))
 
-    def binding_sections(self) -> list[tuple[str, Iterable[Binding]]]:
-        """Every binding the reader offers, grouped by where it works."""
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
-        focus = [
-            Binding("tab", "focus_next", "Next pane"),
-            Binding("shift+tab", "focus_previous", "Previous pane"),
-        ]
-        return [
-            ("everywhere", [*self.BINDINGS, palette, *focus]),
-            ("reader", ReaderScreen.BINDINGS),
-            ("article", ArticleView.BINDINGS),
-            (
-                "panes",
-                [
-                    *ItemPane.BINDINGS,
-                    Binding("up,down", "", "Move through the list"),
-                    Binding("enter", "", "Show the item in the text"),
-                ],
-            ),
-        ]
+    def help_rows(self) -> list[HelpRow]:
+        """The keys that work where the reader is now."""
+        return help_rows(self.screen)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, ReaderScreen):
-            return
-        for binding in ReaderScreen.BINDINGS:
-            yield SystemCommand(
-                binding.description, f"Key: {binding.key}", partial(screen.run_action, binding.action)
-            )
-        if screen.analysis is not None:
-            for entry in screen.analysis.glossary:
-                first = entry.mentions[0]
-                yield SystemCommand(
-                    f"Go to {entry.name}",
-                    f"{entry.label}, {len(entry.mentions)} mention{'s' if len(entry.mentions) > 1 else ''}",
-                    partial(screen.select_span, first.start, first.end),
-                )
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen in the data folder (Textual's default,
+        ~/Downloads, may not exist)."""
+        folder = Path(path) if path else screenshot_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.notify(f"No screenshot: {error}", severity="error")
+        else:
+            self.notify(f"Screenshot saved to {saved}", timeout=8)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":  # replaced below
+                yield command
+        yield SystemCommand("Help", "Every key that works here", self.action_help)
+        yield SystemCommand(
+            "Light/dark", "Switch between the light and the dark theme", self.action_toggle_theme
+        )
+        yield SystemCommand(
+            "Screenshot",
+            f"Save an SVG of the screen in {screenshot_dir()}",
+            # After the palette has closed, so that it is not in the picture.
+            lambda: self.call_after_refresh(self.action_screenshot),
+        )

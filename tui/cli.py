@@ -6,14 +6,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, BinaryIO, cast
 
-from tui.analysis.analyzer import ModelChoice
-from tui.analysis.text import SUPPORTED_LANGUAGES, Document, InputError, decode, read_path
+from tui.analysis.model import Analysis, ModelChoice
+from tui.analysis.text import SUPPORTED_LANGUAGES, detect_language
 from tui.config import ConfigError, Settings, load_settings
 from tui.paths import SEEDS
+from tui.sources import Document, InputError, open_source
 
 SEED = "xiaomi-usa.de.txt"
 LANG_CHOICES = ("auto", *SUPPORTED_LANGUAGES)
@@ -74,8 +77,12 @@ def _analyze_parser() -> argparse.ArgumentParser:
         prog="randnotiz analyze",
         description="Print the analysis of an article as JSON, or of JSON lines on stdin with --jsonl.",
     )
-    parser.add_argument("path", nargs="?", help="article to analyse ('-' reads stdin)")
-    parser.add_argument("--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines on stdin')
+    parser.add_argument(
+        "path", nargs="?", help="article to analyse, or with --jsonl a file of JSON lines ('-' reads stdin)"
+    )
+    parser.add_argument(
+        "--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines from PATH or stdin'
+    )
     parser.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch with --jsonl")
     _common(parser)
     return parser
@@ -103,11 +110,8 @@ def _fail(message: str) -> int:
 
 
 def load_document(path: str | None, encoding: str | None = None) -> Document:
-    if path is None:
-        return decode((SEEDS / SEED).read_bytes(), f"{SEED} (sample)", encoding)
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), "stdin", encoding)
-    return read_path(path, encoding)
+    """The article at ``path`` (``-``: stdin), or the bundled sample."""
+    return open_source(str(SEEDS / SEED) if path is None else path, encoding)
 
 
 def _read(args: argparse.Namespace) -> int:
@@ -125,7 +129,7 @@ def _read(args: argparse.Namespace) -> int:
     from tui.app import RandnotizApp
 
     theme = args.theme or settings.theme
-    app = RandnotizApp(document, lang=lang, model=models, theme=f"textual-{theme}", service=service)
+    app = RandnotizApp(document, theme=f"textual-{theme}", service=service)
     app.run()
     return app.return_code or 0
 
@@ -147,32 +151,63 @@ def _analyze(args: argparse.Namespace) -> int:
     try:
         _, models = _settings_and_models(args)
         if args.jsonl:
-            for line in analyze_jsonl(sys.stdin, lang, models, args.batch_size):
-                sys.stdout.write(line + "\n")
-                sys.stdout.flush()
-            return 0
+            return _analyze_jsonl(args.path, args.encoding, lang, models, args.batch_size)
         if args.path is None:
             return _fail("analyze needs a PATH ('-' for stdin) or --jsonl")
         document = load_document(args.path, args.encoding)
         analysis = analyze(document.text, lang, models)
     except (InputError, ModelNotFoundError, ConfigError) as error:
         return _fail(str(error))
-    if document.decoding_note:
-        print(f"randnotiz: {document.decoding_note}", file=sys.stderr)
+    if document.note:
+        print(f"randnotiz: {document.note}", file=sys.stderr)
     json.dump({"id": args.path, **analysis.to_json()}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 
 
+def _analyze_jsonl(
+    path: str | None, encoding: str | None, lang: str | None, models: ModelChoice, batch_size: int
+) -> int:
+    """JSON lines from ``path`` (or stdin) to stdout; one result line each."""
+    if encoding:
+        return _fail("--encoding is for articles; JSON lines are always UTF-8")
+    if path is None or path == "-":
+        lines: BinaryIO = sys.stdin.buffer
+    else:
+        try:
+            lines = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
+        except OSError as error:
+            return _fail(f"cannot read {path}: {error.strerror}")
+    with lines:
+        for line in analyze_jsonl(lines, lang, models, batch_size):
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    id: Any
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Refusal:
+    id: Any
+    error: str
+
+
 def analyze_jsonl(
-    lines: Iterable[str], lang: str | None, model: ModelChoice, batch_size: int = 32
+    lines: Iterable[bytes], lang: str | None, model: ModelChoice, batch_size: int = 32
 ) -> Iterator[str]:
-    """One JSON object per input line, in order; bad lines yield an error object.
+    """One JSON object per input line, in order; a line that cannot be
+    analysed yields ``{"id": ..., "error": ...}`` and the rest go on.
 
     Lines are read in batches so spaCy can batch them, and each batch is
     written as soon as it is done.
     """
-    batch: list[tuple[Any, str | None, str | None]] = []
+    batch: list[_Request | _Refusal] = []
     for line in lines:
         if not line.strip():
             continue
@@ -184,45 +219,93 @@ def analyze_jsonl(
         yield from _run_batch(batch, model, batch_size)
 
 
-def _parse_item(line: str, default_lang: str | None) -> tuple[Any, str | None, str | None]:
-    """(id, text, lang) or (id, None, error message)."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _parse_item(line: bytes, default_lang: str | None) -> _Request | _Refusal:
     try:
-        item = json.loads(line)
+        decoded = line.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as error:
+        return _Refusal(None, f"not valid UTF-8 (byte 0x{line[error.start]:02x} at offset {error.start})")
+    try:
+        item = json.loads(decoded)
     except json.JSONDecodeError as error:
-        return None, None, f"invalid JSON: {error.msg} at column {error.colno}"
+        return _Refusal(None, f"invalid JSON: {error.msg} (column {error.colno})")
+    except RecursionError:
+        return _Refusal(None, "invalid JSON: nested too deeply")
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return _Refusal(None, f"invalid JSON: {error}")
     if not isinstance(item, dict):
-        return None, None, "each line must be a JSON object with 'id' and 'text'"
+        return _Refusal(None, "each line must be a JSON object with 'id' and 'text'")
     item_id = item.get("id")
     text = item.get("text")
     if not isinstance(text, str):
-        return item_id, None, "missing 'text' (a string)"
+        return _Refusal(item_id, "missing 'text' (a string)")
     if not text.strip():
-        return item_id, None, "empty text"
+        return _Refusal(item_id, "empty text")
+    if surrogate := _LONE_SURROGATE.search(text):
+        return _Refusal(
+            item_id,
+            f"text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at offset {surrogate.start()}",
+        )
     lang = item.get("lang", default_lang)
     if lang in (None, "auto"):
-        from tui.analysis import detect_language
-
         lang = detect_language(text)
     if lang not in SUPPORTED_LANGUAGES:
-        return item_id, None, f"unsupported lang {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}"
-    return item_id, text, lang
+        return _Refusal(item_id, f"unsupported lang {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}")
+    return _Request(item_id, text, lang)
 
 
-def _run_batch(
-    batch: list[tuple[Any, str | None, str | None]], model: ModelChoice, batch_size: int
-) -> Iterator[str]:
-    from tui.analysis import analyze_batch
-
+def _run_batch(batch: list[_Request | _Refusal], model: ModelChoice, batch_size: int) -> Iterator[str]:
     results: dict[int, dict[str, Any]] = {}
     by_lang: dict[str, list[int]] = {}
-    for index, (item_id, text, lang_or_error) in enumerate(batch):
-        if text is None:
-            results[index] = {"id": item_id, "error": lang_or_error}
+    for index, item in enumerate(batch):
+        if isinstance(item, _Refusal):
+            results[index] = {"id": item.id, "error": item.error}
         else:
-            by_lang.setdefault(lang_or_error, []).append(index)
+            by_lang.setdefault(item.lang, []).append(index)
     for lang, indices in by_lang.items():
-        analyses = analyze_batch([batch[i][1] for i in indices], lang, model, batch_size)
-        for index, analysis in zip(indices, analyses):
-            results[index] = {"id": batch[index][0], **analysis.to_json()}
+        requests = [cast(_Request, batch[index]) for index in indices]
+        for index, request, outcome in zip(
+            indices, requests, _analyses(requests, lang, model, batch_size), strict=True
+        ):
+            if isinstance(outcome, str):
+                results[index] = {"id": request.id, "error": outcome}
+            else:
+                results[index] = {"id": request.id, **outcome.to_json()}
     for index in range(len(batch)):
-        yield json.dumps(results[index], ensure_ascii=False)
+        yield _json_line(results[index])
+
+
+def _analyses(
+    requests: list[_Request], lang: str, model: ModelChoice, batch_size: int
+) -> list[Analysis | str]:
+    """The analyses in one spaCy pass; if that fails, one by one, so that
+    only the text at fault gets an error (its message) instead of the batch."""
+    from tui.analysis import ModelNotFoundError, analyze_batch
+
+    texts = [request.text for request in requests]
+    try:
+        return list(analyze_batch(texts, lang, model, batch_size))
+    except ModelNotFoundError:
+        raise
+    except Exception:  # noqa: BLE001 - retried text by text below
+        pass
+    outcomes: list[Analysis | str] = []
+    for text in texts:
+        try:
+            outcomes.extend(analyze_batch([text], lang, model, 1))
+        except ModelNotFoundError:
+            raise
+        except Exception as error:  # noqa: BLE001 - reported on the text's own line
+            outcomes.append(f"internal error in the analysis: {type(error).__name__}: {error}")
+    return outcomes
+
+
+def _json_line(result: dict[str, Any]) -> str:
+    line = json.dumps(result, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in an id: JSON's \\u escape carries it
+        return json.dumps(result)
+    return line

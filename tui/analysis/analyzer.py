@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from tui.analysis.entities import entities_from_doc, with_aliases
 from tui.analysis.glossary import build_glossary
-from tui.analysis.model import Analysis, Entity, Span
+from tui.analysis.model import Analysis, Entity, ModelChoice, Span
 from tui.analysis.numbers import find_numbers
 from tui.analysis.pipeline import default_model, get_pipeline, model_label
 from tui.analysis.quotes import find_quotes, find_sources
@@ -17,8 +17,6 @@ from tui.analysis.text import detect_language, normalise
 CHUNK_CHARS = 20_000
 
 Progress = Callable[[float], None]
-# A pipeline for every language, or one per language ({"de": "de_core_news_lg"}).
-ModelChoice = str | Mapping[str, str] | None
 
 
 def analyze(
@@ -40,7 +38,7 @@ def analyze(
     # One chunk per batch: a chunk is big enough to batch well on its own,
     # and progress is reported as each one is done.
     docs = nlp.pipe((chunk for chunk, _ in chunks), batch_size=1)
-    for index, (doc, (_, offset)) in enumerate(zip(docs, chunks)):
+    for index, (doc, (_, offset)) in enumerate(zip(docs, chunks, strict=True)):
         entities.extend(entities_from_doc(doc, offset))
         sentences.extend(
             Span(sent.start_char + offset, sent.end_char + offset, sent.text)
@@ -63,7 +61,7 @@ def analyze_batch(
     nlp = get_pipeline(lang, model)
     texts = [normalise(text) for text in texts]
     results = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
         entities = entities_from_doc(doc)
         sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
         results.append(_assemble(text, lang, model, entities, sentences))

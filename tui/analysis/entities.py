@@ -5,12 +5,12 @@ across the article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tui.analysis.gazetteer import RULES_ID, currency_codes, known_labels
 from tui.analysis.model import Entity
+from tui.analysis.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -87,26 +87,14 @@ def with_aliases(text: str, entities: Iterable[Entity]) -> list[Entity]:
         + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
         + r")(?![\w-])"
     )
-    taken = _Occupancy(entities)
+    taken = SpanIndex(entities)
     added = [
         Entity(match.start(), match.end(), match.group(), known[match.group()], "alias")
         for match in pattern.finditer(text)
-        if taken.is_free(match.start(), match.end())
+        if not taken.overlapping(match.start(), match.end())
     ]
     return sorted(entities + added, key=lambda entity: entity.start)
 
 
 def _is_alias_candidate(name: str) -> bool:
     return len(name) >= 3 and name[0].isupper() and any(char.isalpha() for char in name)
-
-
-class _Occupancy:
-    """Answers "does [start, end) overlap a known entity?" for sorted spans."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        self._starts = [entity.start for entity in entities]
-        self._ends = [entity.end for entity in entities]
-
-    def is_free(self, start: int, end: int) -> bool:
-        index = bisect_left(self._starts, end)
-        return index == 0 or self._ends[index - 1] <= start

@@ -8,15 +8,13 @@ maintained upstream and available offline in every language Babel knows.
 
 from __future__ import annotations
 
-import json
 import zoneinfo
 from functools import cache
-from importlib import resources
 
-import babel
 from babel import Locale
 from babel.dates import get_timezone_location
-from platformdirs import user_cache_path
+
+from tui.analysis.bundled import data_lines
 
 # CLDR names that are, far more often, ordinary words ("Kanton" is Guangzhou).
 _COMMON_WORDS = frozenset({"Kanton", "Stanley"})
@@ -27,16 +25,11 @@ RULES_ID = "rules"
 _SKIPPED_TERRITORIES = frozenset({"001", "EZ", "UN", "ZZ", "XA", "XB", "QO", "EU"})
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("tui.analysis.data").joinpath(name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def place_names(lang: str) -> frozenset[str]:
     """Countries, regions, continents and cities, as written in ``lang``."""
     names = set(cldr_place_names(lang)) - _COMMON_WORDS
-    names.update(_data_lines(f"places.{lang}.txt"))
+    names.update(data_lines(f"places.{lang}.txt"))
     if lang == "de":
         # German genitive: "Chinas Wirtschaft", "Deutschlands Süden".
         names.update(name + "s" for name in list(names) if " " not in name and name[-1] not in "sxzß")
@@ -44,14 +37,8 @@ def place_names(lang: str) -> frozenset[str]:
 
 
 def cldr_place_names(lang: str) -> list[str]:
-    """Territories and time-zone cities from CLDR. Reading them takes a
-    tenth of a second on the way to the first highlights, so the list is
-    kept in the user cache, one file per language and Babel version."""
-    cache_file = user_cache_path("randnotiz") / f"places-{lang}-babel-{babel.__version__}.json"
-    try:
-        return json.loads(cache_file.read_text("utf-8"))
-    except (OSError, ValueError):
-        pass
+    """Territories and time-zone cities from CLDR (about 0.08 s per language,
+    once per process, while the pipeline is built)."""
     locale = Locale.parse(lang)
     names = {
         name
@@ -64,22 +51,17 @@ def cldr_place_names(lang: str) -> list[str]:
         city = get_timezone_location(zone, locale=locale, return_city=True)
         if city and city[0].isupper():
             names.add(city)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_text(json.dumps(sorted(names), ensure_ascii=False), "utf-8")
-    except OSError:
-        pass  # a read-only home only costs the tenth of a second
     return sorted(names)
 
 
 @cache
 def organisation_names() -> frozenset[str]:
-    return frozenset(_data_lines("organisations.txt"))
+    return frozenset(data_lines("organisations.txt"))
 
 
 @cache
 def given_names() -> frozenset[str]:
-    return frozenset(_data_lines("given_names.txt"))
+    return frozenset(data_lines("given_names.txt"))
 
 
 @cache
@@ -92,7 +74,7 @@ def currency_codes(lang: str) -> dict[str, str]:
     for code, symbol in locale.currency_symbols.items():
         if symbol != code and not symbol.isalpha():
             codes.setdefault(symbol, code)
-    for line in _data_lines(f"currencies.{lang}.txt"):
+    for line in data_lines(f"currencies.{lang}.txt"):
         name, code = line.rsplit(maxsplit=1)
         codes[name] = code
     return codes

@@ -13,8 +13,9 @@ Registered as ``randnotiz.HalfVectors.v1`` in spaCy's ``vectors`` registry
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.util import registry
@@ -22,10 +23,13 @@ from spacy.vectors import Vectors
 from spacy.vocab import Vocab
 
 
-class HalfVectors(Vectors):
+# Vectors is a Cython class without a stub, and spaCy's registry is untyped.
+class HalfVectors(Vectors):  # type: ignore[misc]
     """:class:`spacy.vectors.Vectors` whose table is float16 on disk only."""
 
-    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+    data: Any
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         full = self.data
         self.data = numpy.asarray(full, dtype=numpy.float16)
         try:
@@ -33,13 +37,13 @@ class HalfVectors(Vectors):
         finally:
             self.data = full
 
-    def from_disk(self, path: str | Path, *, exclude=()) -> HalfVectors:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> HalfVectors:
         super().from_disk(path, exclude=exclude)
         self.data = numpy.ascontiguousarray(self.data, dtype=numpy.float32)
         return self
 
 
-@registry.vectors("randnotiz.HalfVectors.v1")
+@registry.vectors("randnotiz.HalfVectors.v1")  # type: ignore[untyped-decorator]
 def create_half_vectors() -> Callable[[Vocab], Vectors]:
     def vectors_factory(vocab: Vocab) -> Vectors:
         return HalfVectors(strings=vocab.strings)

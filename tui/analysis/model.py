@@ -7,9 +7,16 @@ so that ``analysis.text[item.start:item.end] == item.text`` always holds.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
+from tui.analysis.spans import HasSpan, SpanIndex
+
+# A spaCy pipeline for every language, or one per language ({"de": "de_core_news_lg"});
+# None: the default for the language.
+ModelChoice = str | Mapping[str, str] | None
 EntityLabel = str  # PER, LOC, ORG, MISC (German); English pipelines may add more
 QuoteKind = Literal["direct", "indirect"]
 NumberKind = Literal[
@@ -113,7 +120,9 @@ class GlossaryEntry:
         }
 
 
-@dataclass(frozen=True, slots=True)
+# Not slotted: the query indexes below are cached in the instance's __dict__
+# on first use (never compared, and built only in the process that asks).
+@dataclass(frozen=True)
 class Analysis:
     text: str
     lang: str
@@ -128,6 +137,28 @@ class Analysis:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+    def item_at(self, offset: int) -> Entity | Number | Quote | None:
+        """The entity, number or quote under ``offset``: entities win over
+        numbers, numbers over the quotes that contain them, and within a kind
+        the innermost span wins."""
+        for index in self._item_indexes:
+            found = index.at(offset)
+            if found is not None:
+                return found
+        return None
+
+    def entry_of(self, span: HasSpan) -> GlossaryEntry | None:
+        """The glossary entry one of whose mentions is exactly ``span``."""
+        return self._entries_by_mention.get((span.start, span.end))
+
+    @cached_property
+    def _item_indexes(self) -> tuple[SpanIndex[Entity], SpanIndex[Number], SpanIndex[Quote]]:
+        return SpanIndex(self.entities), SpanIndex(self.numbers), SpanIndex(self.quotes)
+
+    @cached_property
+    def _entries_by_mention(self) -> dict[tuple[int, int], GlossaryEntry]:
+        return {(mention.start, mention.end): entry for entry in self.glossary for mention in entry.mentions}
 
     def to_json(self) -> dict[str, Any]:
         return {

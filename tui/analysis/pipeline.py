@@ -12,13 +12,13 @@ import importlib.metadata
 import threading
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from tui.analysis.bundled import bundled_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-BUNDLED_MODELS = {"de": MODELS_DIR / "de_randnotiz"}
 # Official pipelines used, best first, when installed and nothing better is
 # bundled for the language.
 OFFICIAL_MODELS = {
@@ -39,15 +39,15 @@ def installed_pipelines() -> list[str]:
     names = []
     for dist in importlib.metadata.distributions():
         name = (dist.metadata["Name"] or "").replace("-", "_")
-        if name[:3] in {"de_", "en_"} and "_core_" in name or name.endswith("_randnotiz"):
+        if (name[:3] in {"de_", "en_"} and "_core_" in name) or name.endswith("_randnotiz"):
             names.append(name)
     return sorted(set(names))
 
 
 def default_model(lang: str) -> str:
     """The pipeline used for ``lang`` when the user names none."""
-    bundled = BUNDLED_MODELS.get(lang)
-    if bundled is not None and (bundled / "meta.json").exists():
+    bundled = bundled_model(lang)
+    if bundled is not None:
         return str(bundled)
     installed = set(installed_pipelines())
     for name in OFFICIAL_MODELS.get(lang, ()):
@@ -94,10 +94,12 @@ def _build(lang: str, model: str) -> Language:
 def _split_angle_quotes(nlp: Language) -> None:
     """Treat ``<<`` and ``>>`` (typewriter guillemets, as in the sample
     article) as punctuation, so "<<The" is two tokens like "»The"."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-    nlp.tokenizer.prefix_search = compile_prefix_regex([r"<<", *nlp.Defaults.prefixes]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex([r">>", *nlp.Defaults.suffixes]).search
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.prefix_search = compile_prefix_regex([r"<<", *(nlp.Defaults.prefixes or ())]).search
+    tokenizer.suffix_search = compile_suffix_regex([r">>", *(nlp.Defaults.suffixes or ())]).search
 
 
 def _load(model: str) -> Language:

@@ -7,10 +7,14 @@ honest baseline. Matches carry the pattern id ``rules`` so their origin shows.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
@@ -46,10 +50,12 @@ _INSTITUTIONS = [
 _NAME_PARTICLES = ["von", "van", "de", "der", "zu", "di", "da", "del", "bin", "al"]
 
 
-def rule_patterns(lang: str) -> list[dict]:
+def rule_patterns(lang: str) -> list[dict[str, Any]]:
     places = place_names(lang)
     organisations = organisation_names() - places
-    patterns: list[dict] = [{"label": "LOC", "pattern": name, "id": RULES_ID} for name in sorted(places)]
+    patterns: list[dict[str, Any]] = [
+        {"label": "LOC", "pattern": name, "id": RULES_ID} for name in sorted(places)
+    ]
     patterns += [{"label": "ORG", "pattern": name, "id": RULES_ID} for name in sorted(organisations)]
     first = {"ORTH": {"IN": sorted(given_names())}}
     surname = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">": 1}}
@@ -79,10 +85,13 @@ def rule_patterns(lang: str) -> list[dict]:
 
 
 def add_rule_layer(nlp: Language, lang: str) -> None:
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="randnotiz_rules",
-        config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
+    ruler = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler",
+            name="randnotiz_rules",
+            config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
+        ),
     )
     # Phrase patterns match on ORTH: the tokenizer is all they need, and
     # running the NER over a thousand names would cost a quarter second.
@@ -144,7 +153,7 @@ class CuratedNames:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label in ("ORG", "LOC"):
             names = [name for name, known in known_labels(nlp.lang).items() if known == label]
-            self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
+            self.matcher.add(label, list(cast(Tokenizer, nlp.tokenizer).pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)

@@ -1,55 +1,103 @@
-"""The help screen: every key binding of the reader with its description."""
+"""The help screen: the keys that work where the reader is, with what they do.
+
+The rows come from the bindings Textual has active on the screen the help
+was opened from, so the list cannot drift from what the keys do.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "Esc",
+    "space": "Space",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "enter": "Enter",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+}
 
 
 def describe_key(key: str) -> str:
-    names = {
-        "question_mark": "?",
-        "slash": "/",
-        "escape": "Esc",
-        "space": "Space",
-        "pageup": "PgUp",
-        "pagedown": "PgDn",
-        "ctrl+p": "Ctrl+P",
-        "tab": "Tab",
-        "shift+tab": "Shift+Tab",
-    }
-    return " ".join(names.get(part, part) for part in key.split(","))
+    """``ctrl+p`` as Ctrl+P, ``question_mark`` as ?, ``pagedown`` as PgDn."""
+    if key in _KEY_NAMES:
+        return _KEY_NAMES[key]
+    *modifiers, name = key.split("+")
+    return "+".join(
+        [*(m.capitalize() for m in modifiers), _KEY_NAMES.get(name, name.upper() if modifiers else name)]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRow:
+    keys: tuple[str, ...]  # Textual key names, e.g. ("down", "j")
+    description: str
+    where: str
+
+
+def _where(node: DOMNode) -> str:
+    if isinstance(node, App):
+        return "everywhere"
+    if isinstance(node, Screen):
+        return "reader"
+    return node.id or type(node).__name__
+
+
+def help_rows(screen: Screen[object]) -> list[HelpRow]:
+    """One row per action active on ``screen`` now, with all its keys; the
+    focused widget's keys first, then the screen's, then the app's."""
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding: Binding = active.binding
+        if not binding.description:
+            continue
+        where = _where(active.node)
+        grouped.setdefault((where, binding.action, binding.description), []).append(key)
+    rows = [HelpRow(tuple(keys), description, where) for (where, _, description), keys in grouped.items()]
+    order = {"everywhere": 2, "reader": 1}
+    return sorted(rows, key=lambda row: order.get(row.where, 0))
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists (where, key, description) rows; ``Esc``, ``q`` or ``?`` closes it."""
+    """Lists (keys, description, where) rows; ``Esc``, ``q`` or ``?`` closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, sections: Iterable[tuple[str, Iterable[Binding]]]) -> None:
+    def __init__(self, rows: Iterable[HelpRow]) -> None:
         super().__init__()
-        self._sections = [(where, list(bindings)) for where, bindings in sections]
+        self._rows = list(rows)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
-            yield Static("Randnotiz — keys", id="help-title")
-            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc closes · Mouse: click text, panes and footer keys", id="help-hint")
+            yield Static("Randnotiz — keys that work here", id="help-title")
+            yield DataTable[Text](id="help-table", cursor_type="row", zebra_stripes=True)
+            yield Static("Esc closes · Tab moves to the panes, ? there lists their keys", id="help-hint")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         table.add_columns("Keys", "What it does", "Where")
-        for where, bindings in self._sections:
-            for binding in bindings:
-                table.add_row(
-                    Text(describe_key(binding.key), style="bold"), Text(binding.description), Text(where)
-                )
+        for row in self._rows:
+            keys = " ".join(describe_key(key) for key in row.keys)
+            table.add_row(Text(keys, style="bold"), Text(row.description), Text(row.where))
         table.focus()

@@ -1,91 +1,146 @@
-"""The reader: article view, legend, the three panes, search and status.
+"""The reader: article view, legend, the three panes, the detail line, search
+and status.
 
-Data flows one way: the analysis worker posts messages, handlers here keep
-the state (analysis, current item, search matches) and hand spans to the
-widgets, which only display and report what the reader did.
+Data flows one way: the analysis worker posts messages; the screen keeps
+the reading state (a plain :class:`~tui.reading.Reading`), asks it where to
+go and hands spans and rows to the widgets, which only display and report
+what the reader did.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
-from tui.analysis import Analysis
-from tui.analysis.analyzer import ModelChoice
-from tui.analysis.model import Span
-from tui.analysis.text import Document
-from tui.analysis_service import AnalysisFailedError, AnalysisService, ServiceStoppedError
+from tui.analysis.model import Analysis
+from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedError
+from tui.labels import entity_component
+from tui.reading import ItemKind, Reading
 from tui.safe_text import one_line
+from tui.sources import Document
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
-from tui.widgets.panes import GlossaryPane, ItemPane, NumbersPane, QuotesPane
+from tui.widgets.panes import (
+    GlossaryPane,
+    ItemPane,
+    NumbersPane,
+    QuotesPane,
+    glossary_rows,
+    number_rows,
+    quote_rows,
+)
+from tui.widgets.search_bar import SearchBar
 
-PANES = {"quotes": "#quotes", "numbers": "#numbers", "glossary": "#glossary"}
+PANES = ("quotes", "numbers", "glossary")
+# Below this width the panes go under the article instead of beside it:
+# beside it, at 80 columns, neither would be readable.
+NARROW_BELOW = 110
 
 
+@dataclass
 class AnalysisProgress(Message):
-    def __init__(self, fraction: float) -> None:
-        super().__init__()
-        self.fraction = fraction
+    fraction: float
+
+    def can_replace(self, message: Message) -> bool:
+        # Only the latest fraction matters: a newer one replaces any still queued.
+        return isinstance(message, AnalysisProgress)
 
 
+@dataclass
 class AnalysisReady(Message):
-    def __init__(self, analysis: Analysis) -> None:
-        super().__init__()
-        self.analysis = analysis
+    analysis: Analysis
 
 
+@dataclass
 class AnalysisFailed(Message):
-    def __init__(self, reason: str) -> None:
-        super().__init__()
-        self.reason = reason
+    reason: str
+
+
+@dataclass
+class PanesChanged(Message):
+    """The reader showed or hid a pane; ``hidden`` names the hidden ones."""
+
+    hidden: frozenset[str]
+
+
+class ReaderCommands(Provider):
+    """The command palette's reader entries: every reader action by its
+    description, and "Go to …" every glossary entry."""
+
+    def _commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen):
+            return
+        for binding in ReaderScreen.BINDINGS:
+            assert isinstance(binding, Binding)
+            yield binding.description, f"Key: {binding.key}", partial(screen.run_action, binding.action)
+        analysis = screen.reading.analysis
+        for entry in analysis.glossary if analysis is not None else ():
+            count = len(entry.mentions)
+            yield (
+                f"Go to {entry.name}",
+                f"{entry.label}, {count} mention{'s' if count != 1 else ''}",
+                partial(screen.select_span, entry.start, entry.end),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
 class ReaderScreen(Screen[None]):
-    BINDINGS = [
-        Binding("e", "step('entities', True)", "Entity"),
-        Binding("E", "step('entities', False)", "Previous entity", show=False),
-        Binding("c", "step('quotes', True)", "Quote"),
-        Binding("C", "step('quotes', False)", "Previous quote", show=False),
-        Binding("d", "step('numbers', True)", "Number"),
-        Binding("D", "step('numbers', False)", "Previous number", show=False),
-        Binding("m", "mention(True)", "Mention"),
-        Binding("M", "mention(False)", "Previous mention of the entity", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("n", "next_match", "Next search match", show=False),
-        Binding("N", "previous_match", "Previous search match", show=False),
-        Binding("escape", "clear", "Clear search and selection", show=False),
-        Binding("1", "toggle_pane('quotes')", "Show/hide quotes pane", show=False),
-        Binding("2", "toggle_pane('numbers')", "Show/hide numbers pane", show=False),
-        Binding("3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "step('entities', True)", "Entity", id="reader.next_entity"),
+        Binding("E", "step('entities', False)", "Previous entity", show=False, id="reader.previous_entity"),
+        Binding("c", "step('quotes', True)", "Quote", id="reader.next_quote"),
+        Binding("C", "step('quotes', False)", "Previous quote", show=False, id="reader.previous_quote"),
+        Binding("d", "step('numbers', True)", "Number", id="reader.next_number"),
+        Binding("D", "step('numbers', False)", "Previous number", show=False, id="reader.previous_number"),
+        Binding("m", "mention(True)", "Mention", id="reader.next_mention"),
+        Binding(
+            "M", "mention(False)", "Previous mention of the entity", show=False, id="reader.previous_mention"
+        ),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "step_match(True)", "Next search match", show=False, id="reader.next_match"),
+        Binding("N", "step_match(False)", "Previous search match", show=False, id="reader.previous_match"),
+        Binding("escape", "clear", "Clear search and selection", show=False, id="reader.clear"),
+        Binding("1", "toggle_pane('quotes')", "Show/hide quotes pane", show=False, id="reader.toggle_quotes"),
+        Binding(
+            "2", "toggle_pane('numbers')", "Show/hide numbers pane", show=False, id="reader.toggle_numbers"
+        ),
+        Binding(
+            "3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False, id="reader.toggle_glossary"
+        ),
     ]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
+    # Textual declares it an instance variable, so it cannot be a ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
 
-    def __init__(
-        self, document: Document, service: AnalysisService, lang: str | None = None, model: ModelChoice = None
-    ) -> None:
+    def __init__(self, document: Document, service: Analyser, hidden_panes: Iterable[str] = ()) -> None:
         super().__init__()
         self.document = document
         self.service = service
-        self.lang = lang
-        self.model = model
-        self.analysis: Analysis | None = None
+        self.reading = Reading(document.text)
         self.failure: str | None = None  # why there is no analysis, if it failed
-        self.selection: tuple[int, int] | None = None
-        self.matches: list[tuple[int, int]] = []
-        self._match_starts: list[int] = []
+        self.hidden_panes = frozenset(hidden_panes) & set(PANES)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
-            yield Static(one_line(self.document.name, 60), id="title")
+            yield Static(one_line(self.document.title, 60), id="title")
             yield Legend(id="legend")
         with Horizontal(id="main"):
             yield ArticleView(self.document.text, id="article")
@@ -93,7 +148,8 @@ class ReaderScreen(Screen[None]):
                 yield QuotesPane("Quotes", id="quotes")
                 yield NumbersPane("Numbers", id="numbers")
                 yield GlossaryPane("Glossary", id="glossary")
-        yield Input(placeholder="Search the text (Enter to find, Esc to cancel)", id="search")
+        yield Static(id="detail")
+        yield SearchBar(id="search")
         with Horizontal(id="status-bar"):
             yield Static("Loading the language model…", id="status")
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
@@ -103,11 +159,28 @@ class ReaderScreen(Screen[None]):
     def article(self) -> ArticleView:
         return self.query_one(ArticleView)
 
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.reading.analysis
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        selected = self.reading.selection
+        return None if selected is None else (selected.start, selected.end)
+
     def on_mount(self) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}").display = name not in self.hidden_panes
+        self._show_panes_column()
+        self.query_one("#detail").display = False
+        self.query_one(SearchBar).display = False
         self.article.focus()
-        if self.document.decoding_note:
-            self.notify(self.document.decoding_note, severity="warning", timeout=8)
+        if self.document.note:
+            self.notify(self.document.note, severity="warning", timeout=8)
         self.run_analysis()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
 
     # -- analysis worker ---------------------------------------------------------
 
@@ -115,13 +188,12 @@ class ReaderScreen(Screen[None]):
     def run_analysis(self) -> None:
         """Waits on the analysis process off the UI thread; talks back only
         through messages."""
+
+        def progress(fraction: float) -> None:
+            self.post_message(AnalysisProgress(fraction))
+
         try:
-            analysis = self.service.analyze(
-                self.document.text,
-                self.lang,
-                self.model,
-                progress=lambda fraction: self.post_message(AnalysisProgress(fraction)),
-            )
+            analysis = self.service.analyze(self.document.text, progress=progress)
         except AnalysisFailedError as error:
             self.post_message(AnalysisFailed(str(error)))
         except ServiceStoppedError:
@@ -130,24 +202,25 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnalysisReady(analysis))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        self.query_one("#status", Static).update(f"Analysing… {message.fraction:.0%}")
+        self._status(f"Analysing… {message.fraction:.0%}")
         self.query_one(ProgressBar).update(progress=message.fraction)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failure = message.reason
-        self.query_one("#status", Static).update("Analysis failed: " + one_line(message.reason, 120))
+        self._status("Analysis failed: " + one_line(message.reason, 120))
         self.query_one(ProgressBar).display = False
         self.notify(message.reason, title="Analysis failed", severity="error", timeout=15)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        analysis = self.analysis = message.analysis
+        analysis = message.analysis
+        self.reading.set_analysis(analysis)
         article = self.article
         article.set_layer(
             "entity",
             [
-                Highlight(e.start, e.end, f"article-view--{e.label.lower()}")
+                Highlight(e.start, e.end, f"article-view--{component}")
                 for e in analysis.entities
-                if e.label in _ENTITY_STYLES
+                if (component := entity_component(e.label)) is not None
             ],
         )
         article.set_layer(
@@ -156,23 +229,19 @@ class ReaderScreen(Screen[None]):
         article.set_layer(
             "number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers]
         )
-        for pane in self.query(ItemPane):
-            pane.show(analysis)
+        self.query_one(QuotesPane).show(quote_rows(analysis.quotes))
+        self.query_one(NumbersPane).show(number_rows(analysis.numbers, analysis.text))
+        self.query_one(GlossaryPane).show(glossary_rows(analysis.glossary))
         self.query_one(ProgressBar).display = False
-        self.query_one("#status", Static).update(self._summary(analysis))
+        self._status(self.reading.summary())
         self._follow(article.visible_range[0])
-
-    def _summary(self, analysis: Analysis) -> str:
-        return (
-            f"{analysis.lang} · {analysis.pipeline} · {analysis.word_count:,} words · "
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · {len(analysis.numbers)} numbers"
-        )
 
     # -- following the reader ------------------------------------------------------
 
     @on(ArticleView.ViewportMoved)
     def _viewport_moved(self, message: ArticleView.ViewportMoved) -> None:
-        if self.selection is None or not message.start <= self.selection[0] < message.end:
+        selection = self.reading.selection
+        if selection is None or not message.start <= selection.start < message.end:
             self._follow(message.start)
 
     def _follow(self, offset: int) -> None:
@@ -181,134 +250,118 @@ class ReaderScreen(Screen[None]):
 
     @on(ItemPane.Chosen)
     def _item_chosen(self, message: ItemPane.Chosen) -> None:
-        self.select_span(message.start, message.end, sync_panes=False)
+        self.select_span(message.span.start, message.span.end, sync_panes=False)
 
     @on(ArticleView.Clicked)
     def _clicked(self, message: ArticleView.Clicked) -> None:
-        if self.analysis is None:
-            return
-        for items in (self.analysis.entities, self.analysis.numbers, self.analysis.quotes):
-            for item in items:
-                if item.start <= message.offset < item.end:
-                    self.select_span(item.start, item.end)
-                    return
+        item = self.reading.item_at(message.offset)
+        if item is not None:
+            self.select_span(item.start, item.end)
 
     def select_span(self, start: int, end: int, *, sync_panes: bool = True) -> None:
-        self.selection = (start, end)
+        self.reading.select(start, end)
         self.article.select(start, end)
+        self._show_detail()
         if sync_panes:
             for pane in self.query(ItemPane):
-                index = pane.index_containing(start, end)
-                if index is None:
+                row = pane.row_containing(start, end)
+                if row is None:
                     pane.follow(start)
                 elif not pane.has_focus:
-                    pane.move_cursor(row=index, animate=False)
+                    pane.move_cursor(row=row, animate=False)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#detail", Static)
+        text = self.reading.detail()
+        detail.update(one_line(text))
+        detail.display = bool(text)
 
     # -- navigation actions -----------------------------------------------------------
 
     def _anchor(self) -> int:
-        return self.selection[0] if self.selection else self.article.visible_range[0] - 1
+        return self.reading.anchor(self.article.visible_range[0])
 
-    def _step(self, spans: Sequence[Span], forward: bool) -> None:
-        if not spans:
+    def action_step(self, kind: ItemKind, forward: bool) -> None:
+        """Select the next (or previous) entity, quote or number."""
+        if self.reading.step_item(kind, forward, self._anchor()) is None:
             self.notify(
                 "Nothing of that kind in this article" if self.analysis else "Still analysing…", timeout=2
             )
             return
-        starts = [span.start for span in spans]
-        anchor = self._anchor()
-        if forward:
-            index = bisect_right(starts, anchor)
-            index = 0 if index >= len(spans) else index
-        else:
-            index = bisect_left(starts, anchor) - 1
-        target = spans[index]
-        self.select_span(target.start, target.end)
-
-    def action_step(self, kind: str, forward: bool) -> None:
-        """Select the next (or previous) entity, quote or number."""
-        self._step(getattr(self.analysis, kind) if self.analysis else (), forward)
+        self._selected()
 
     def action_mention(self, forward: bool) -> None:
         """Jump to the next mention of the selected entity (or of the glossary
         entry under the cursor when no entity is selected)."""
-        if self.analysis is None:
+        analysis = self.analysis
+        if analysis is None:
             return
-        glossary = self.query_one(GlossaryPane)
-        entry = None
-        if self.selection is not None:
-            entry = next(
-                (e for e in self.analysis.glossary if any(m.start == self.selection[0] for m in e.mentions)),
-                None,
-            )
-        if entry is None:
-            entry = glossary.entry_at_cursor(self.analysis)
-        if entry is None:
-            return
-        self._step(entry.mentions, forward)
+        row = self.query_one(GlossaryPane).entry_row()
+        fallback = analysis.glossary[row] if row is not None else None
+        if self.reading.step_mention(forward, self._anchor(), fallback) is not None:
+            self._selected()
+
+    def _selected(self) -> None:
+        selected = self.reading.selection
+        if selected is not None:
+            self.select_span(selected.start, selected.end)
 
     # -- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
-        search.focus()
+        self.query_one(SearchBar).open()
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, message: Input.Submitted) -> None:
-        message.input.display = False
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, message: SearchBar.Submitted) -> None:
         self.article.focus()
-        self.find(message.value)
+        self.find(message.query)
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.article.focus()
 
     def find(self, query: str) -> None:
-        query = query.strip()
-        if not query:
+        if not query.strip():
             return
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        self.matches = [(m.start(), m.end()) for m in pattern.finditer(self.document.text)]
-        self._match_starts = [start for start, _ in self.matches]
-        self.article.set_layer("match", [Highlight(s, e, "article-view--match") for s, e in self.matches])
-        if not self.matches:
+        count = self.reading.find(query)
+        self.article.set_layer(
+            "match", [Highlight(m.start, m.end, "article-view--match") for m in self.reading.matches]
+        )
+        if not count:
             self.notify(f"Not found: {one_line(query, 40)}", severity="warning", timeout=3)
             return
-        self._step_match(True)
+        self.reading.clear_selection()
+        self.action_step_match(True)
 
-    def action_next_match(self) -> None:
-        self._step_match(True)
-
-    def action_previous_match(self) -> None:
-        self._step_match(False)
-
-    def _step_match(self, forward: bool) -> None:
-        if not self.matches:
+    def action_step_match(self, forward: bool) -> None:
+        if not len(self.reading.matches):
             self.action_search()
             return
-        self._step([Span(s, e, "") for s, e in self.matches], forward)
-        index = self._match_starts.index(self.selection[0]) if self.selection else 0
-        self.query_one("#status", Static).update(f"Match {index + 1} of {len(self.matches)}")
+        self.reading.step_match(forward, self._anchor())
+        self._selected()
+        position = self.reading.match_position()
+        if position is not None:
+            self._status(f"Match {position[0]} of {position[1]}")
 
     def action_clear(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.display:
-            search.display = False
-            self.article.focus()
-            return
-        self.matches = []
+        self.reading.clear_search()
+        self.reading.clear_selection()
         self.article.set_layer("match", [])
-        self.selection = None
         self.article.clear_selection()
-        if self.analysis:
-            self.query_one("#status", Static).update(self._summary(self.analysis))
+        self._show_detail()
+        if self.analysis is not None:
+            self._status(self.reading.summary())
 
     # -- panes -------------------------------------------------------------------------
 
     def action_toggle_pane(self, name: str) -> None:
-        pane = self.query_one(PANES[name])
+        pane = self.query_one(f"#{name}", ItemPane)
         pane.display = not pane.display
-        panes = self.query_one("#panes")
-        panes.display = any(p.display for p in self.query(ItemPane))
+        self.hidden_panes = frozenset(n for n in PANES if not self.query_one(f"#{n}").display)
+        self._show_panes_column()
         if not pane.display and pane.has_focus:
             self.article.focus()
+        self.post_message(PanesChanged(self.hidden_panes))
 
-
-_ENTITY_STYLES = frozenset({"PER", "ORG", "LOC", "MISC"})
+    def _show_panes_column(self) -> None:
+        self.query_one("#panes").display = len(self.hidden_panes) < len(PANES)

@@ -7,18 +7,22 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.analysis.spans import SpanIndex
+from tui.labels import component_css, highlight_styles
 from tui.safe_text import safe
 
 # Drawing order: later layers win where they overlap.
@@ -32,73 +36,58 @@ class Highlight:
     component: str  # an ArticleView component class, e.g. "article-view--per"
 
 
-class _Layer:
-    """Sorted, non-overlapping highlights with interval lookup."""
-
-    def __init__(self, highlights: Iterable[Highlight]) -> None:
-        merged: list[Highlight] = []
-        for highlight in sorted(highlights, key=lambda h: (h.start, -h.end)):
-            if highlight.end <= highlight.start:
-                continue
-            if merged and highlight.start < merged[-1].end:
-                # Overlap (nested quotes): extend the first, same style.
-                last = merged[-1]
-                if highlight.end > last.end:
-                    merged[-1] = Highlight(last.start, highlight.end, last.component)
-                continue
-            merged.append(highlight)
-        self.highlights = merged
-        self._ends = [h.end for h in merged]
-
-    def overlapping(self, start: int, end: int) -> Iterable[Highlight]:
-        index = bisect_right(self._ends, start)
-        while index < len(self.highlights) and self.highlights[index].start < end:
-            yield self.highlights[index]
-            index += 1
+def merge_highlights(highlights: Iterable[Highlight]) -> SpanIndex[Highlight]:
+    """One layer: overlapping highlights (nested quotes) become one, in the
+    style of the first; empty ones are dropped."""
+    merged: list[Highlight] = []
+    for highlight in sorted(highlights, key=lambda h: (h.start, -h.end)):
+        if highlight.end <= highlight.start:
+            continue
+        if merged and highlight.start < merged[-1].end:
+            last = merged[-1]
+            if highlight.end > last.end:
+                merged[-1] = Highlight(last.start, highlight.end, last.component)
+            continue
+        merged.append(highlight)
+    return SpanIndex(merged)
 
 
 class ArticleView(ScrollView, can_focus=True):
     """Shows the article; knows nothing of NLP, only of highlighted spans."""
 
-    COMPONENT_CLASSES = {
-        "article-view--per",
-        "article-view--org",
-        "article-view--loc",
-        "article-view--misc",
-        "article-view--quote",
-        "article-view--number",
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"article-view--{component}" for component in highlight_styles()),
         "article-view--match",
         "article-view--selection",
     }
-    BINDINGS = [
-        Binding("down,j", "scroll_down", "Line down", show=False),
-        Binding("up,k", "scroll_up", "Line up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
+    DEFAULT_CSS = component_css("ArticleView", "article-view")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Line down", show=False, id="article.line_down"),
+        Binding("up,k", "scroll_up", "Line up", show=False, id="article.line_up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
     ]
 
+    @dataclass
     class ViewportMoved(Message):
         """The visible part of the text changed: [start, end) offsets."""
 
-        def __init__(self, start: int, end: int) -> None:
-            super().__init__()
-            self.start = start
-            self.end = end
+        start: int
+        end: int
 
+    @dataclass
     class Clicked(Message):
         """The reader clicked on the character at ``offset``."""
 
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
+        offset: int
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
         self._display = safe(text, keep_newlines=True)
-        self._layers: dict[str, _Layer] = {}
+        self._layers: dict[str, SpanIndex[Highlight]] = {}
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = 0
@@ -108,7 +97,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- what the screen calls -------------------------------------------------
 
     def set_layer(self, name: str, highlights: Iterable[Highlight]) -> None:
-        self._layers[name] = _Layer(highlights)
+        self._layers[name] = merge_highlights(highlights)
         self._invalidate()
 
     def select(self, start: int, end: int, *, scroll: bool = True) -> None:
@@ -123,17 +112,23 @@ class ArticleView(ScrollView, can_focus=True):
     def scroll_to_offset(self, offset: int) -> None:
         line = self.line_of(offset)
         height = self.scrollable_content_region.height
-        if not self.scroll_y <= line < self.scroll_y + height:
+        if not self.top_line <= line < self.top_line + height:
             self.scroll_to(y=max(0, line - height // 3), animate=False)
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self._line_starts, offset) - 1)
 
     @property
+    def top_line(self) -> int:
+        """The line at the top of the view. Textual repaints a scroll view when
+        the *rounded* scroll position changes, so rendering must round too."""
+        return self.scroll_offset.y
+
+    @property
     def visible_range(self) -> tuple[int, int]:
         if not self._lines:
             return 0, 0
-        top = min(int(self.scroll_y), len(self._lines) - 1)
+        top = min(self.top_line, len(self._lines) - 1)
         bottom = min(top + self.scrollable_content_region.height, len(self._lines)) - 1
         return self._lines[top][0], self._lines[max(top, bottom)][1]
 
@@ -182,7 +177,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering ---------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = int(self.scroll_y) + y
+        index = self.top_line + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
@@ -207,7 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
                 cuts.add(min(end, highlight.end))
         points = sorted(cuts)
         segments = []
-        for left, right in zip(points, points[1:]):
+        for left, right in pairwise(points):
             style = base
             for highlight in active:
                 if highlight.start < right and highlight.end > left:
@@ -224,7 +219,7 @@ class ArticleView(ScrollView, can_focus=True):
         position = event.get_content_offset(self)  # None on the border or padding
         if position is None:
             return
-        index = int(self.scroll_y) + position.y
+        index = self.top_line + position.y
         if index >= len(self._lines):
             return
         start, end = self._lines[index]

@@ -1,32 +1,31 @@
-"""One line that shows what each highlight style means."""
+"""One line that says what each highlight means, in the words of the JSON
+output (see :mod:`tui.labels`)."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from rich.text import Text
 from textual.widget import Widget
 
-_ENTRIES = (
-    ("legend--per", "Person"),
-    ("legend--org", "Organisation"),
-    ("legend--loc", "Place"),
-    ("legend--misc", "Other"),
-    ("legend--quote", "Quote"),
-    ("legend--number", "Number"),
-)
+from tui.labels import LEGEND, component_css, highlight_styles
 
 
 class Legend(Widget):
     """Samples in the same component styles as the article view (both are
-    styled by one rule in the stylesheet), so the legend follows the theme."""
+    styled from one table), so the legend follows the theme."""
 
-    COMPONENT_CLASSES = {component for component, _ in _ENTRIES}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"legend--{component}" for component in highlight_styles()}
+    DEFAULT_CSS = component_css("Legend", "legend")
 
     def render(self) -> Text:
         text = Text()
-        for component, name in _ENTRIES:
+        for component, name, meaning in LEGEND:
             if text:
                 text.append("  ")
-            text.append(f" {name} ", self.get_component_rich_style(component, partial=True))
+            text.append(f" {name} ", self.get_component_rich_style(f"legend--{component}", partial=True))
+            if meaning:
+                text.append(f" {meaning}", "dim")
         return text
 
     def notify_style_update(self) -> None:

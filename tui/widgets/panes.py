@@ -1,114 +1,135 @@
 """Side panes: quotes, numbers and glossary as keyboard-driven tables.
 
-A pane lists items that each point to a span of the text. Moving the cursor
-in a focused pane asks the screen to show that span; the screen moves the
-cursor of an unfocused pane as the reader scrolls (``follow``).
+Labels and kinds are shown as the JSON output names them (``PER``,
+``indirect``, ``year``: see :mod:`tui.labels`).
+
+A pane shows rows; each row stands for a span of the text and may be found
+by several (a glossary entry by every mention). Moving the cursor in a
+focused pane asks the screen to show the row's span; the screen moves the
+cursor of an unfocused pane as the reader scrolls (``follow``). Columns with
+figures come first, so a narrow pane cuts text, never a number.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote
+from tui.analysis.model import GlossaryEntry, Number, Quote, Span
+from tui.analysis.spans import SpanIndex
 from tui.safe_text import one_line
 
-LABEL_NAMES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place", "MISC": "Other"}
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a pane: the span it shows, its cells, and the spans of the
+    text that find it (by default the span itself)."""
+
+    span: Span
+    cells: tuple[Text, ...]
+    anchors: tuple[Span, ...] = ()
 
 
-class ItemPane(DataTable):
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    start: int
+    end: int
+    row: int
+
+
+class ItemPane(DataTable[Text]):
     """A table whose rows are spans of the article."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Next row", show=False),
-        Binding("k", "cursor_up", "Previous row", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next row", show=False, id="pane.next_row"),
+        Binding("k", "cursor_up", "Previous row", show=False, id="pane.previous_row"),
     ]
     COLUMNS: Sequence[str] = ()
 
+    @dataclass
     class Chosen(Message):
-        """The reader moved to the item spanning [start, end)."""
+        """The reader moved to a row of ``pane`` that shows ``span``."""
 
-        def __init__(self, pane: ItemPane, start: int, end: int) -> None:
-            super().__init__()
-            self.pane = pane
-            self.start = start
-            self.end = end
+        pane: ItemPane
+        span: Span
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.border_title = title
-        self._spans: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        self._rows: list[Row] = []
+        self._anchors: SpanIndex[_Anchor] = SpanIndex(())
 
     def on_mount(self) -> None:
         self.add_columns(*self.COLUMNS)
         self.border_subtitle = "…"
 
-    def show(self, analysis: Analysis) -> None:
+    def show(self, rows: Iterable[Row]) -> None:
         self.clear()
-        rows = list(self.rows_for(analysis))
-        self._spans = [(start, end) for start, end, _ in rows]
-        self._starts = [start for start, _ in self._spans]
-        for index, (_, _, cells) in enumerate(rows):
-            self.add_row(*cells, key=str(index))
-        self.border_subtitle = str(len(rows))
-
-    def rows_for(self, analysis: Analysis):  # pragma: no cover - abstract
-        raise NotImplementedError
+        self._rows = list(rows)
+        self._anchors = SpanIndex(
+            _Anchor(anchor.start, anchor.end, index)
+            for index, row in enumerate(self._rows)
+            for anchor in (row.anchors or (row.span,))
+        )
+        for index, row in enumerate(self._rows):
+            self.add_row(*row.cells, key=str(index))
+        self.border_subtitle = str(len(self._rows))
 
     def follow(self, offset: int) -> None:
-        """Put the cursor on the first item at or after ``offset``."""
-        if not self._spans or self.has_focus:
+        """Put the cursor on the row of the first anchor at or after ``offset``."""
+        if not len(self._anchors) or self.has_focus:
             return
-        index = min(bisect_left(self._starts, offset), len(self._spans) - 1)
-        if index != self.cursor_row:
-            self.move_cursor(row=index, animate=False, scroll=True)
+        anchor = self._anchors.next_after(offset - 1) or self._anchors[len(self._anchors) - 1]
+        if anchor.row != self.cursor_row:
+            self.move_cursor(row=anchor.row, animate=False, scroll=True)
 
-    def index_containing(self, start: int, end: int) -> int | None:
-        for index, (item_start, item_end) in enumerate(self._spans):
-            if item_start <= start and end <= item_end:
-                return index
-        return None
+    def row_containing(self, start: int, end: int) -> int | None:
+        anchor = self._anchors.containing(start, end)
+        return None if anchor is None else anchor.row
+
+    def row_span(self, index: int) -> Span | None:
+        return self._rows[index].span if 0 <= index < len(self._rows) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.has_focus and 0 <= event.cursor_row < len(self._spans):
-            self.post_message(self.Chosen(self, *self._spans[event.cursor_row]))
+        span = self.row_span(event.cursor_row)
+        if self.has_focus and span is not None:
+            self.post_message(self.Chosen(self, span))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if 0 <= event.cursor_row < len(self._spans):
-            self.post_message(self.Chosen(self, *self._spans[event.cursor_row]))
+        span = self.row_span(event.cursor_row)
+        if span is not None:
+            self.post_message(self.Chosen(self, span))
 
 
 class QuotesPane(ItemPane):
-    COLUMNS = ("Speaker", "Kind", "Quote")
-
-    def rows_for(self, analysis: Analysis):
-        for quote in analysis.quotes:
-            yield quote.start, quote.end, _quote_cells(quote)
+    COLUMNS = ("Kind", "Speaker", "Quote")
 
 
-def _quote_cells(quote: Quote) -> tuple[Text, Text, Text]:
-    """Speaker and kind first: the quote itself is the part that may be cut."""
-    speaker = Text(one_line(quote.speaker.text, 14)) if quote.speaker else Text("–", style="dim")
-    kind = "direct" if quote.kind == "direct" else "reported"
-    return speaker, Text(kind), Text(one_line(quote.text, 60))
+def quote_rows(quotes: Iterable[Quote]) -> Iterable[Row]:
+    """Kind and speaker first: the quote itself is the part that may be cut
+    (the detail line shows it whole)."""
+    for quote in quotes:
+        speaker = Text(one_line(quote.speaker.text, 20)) if quote.speaker else Text("–", style="dim")
+        yield Row(quote, (Text(quote.kind), speaker, Text(one_line(quote.text, 80))))
 
 
 class NumbersPane(ItemPane):
-    COLUMNS = ("Figure", "Value", "Unit", "Context")
-
-    def rows_for(self, analysis: Analysis):
-        for number in analysis.numbers:
-            yield number.start, number.end, _number_cells(number, analysis.text)
+    COLUMNS = ("Value", "Figure", "Unit", "Context")
 
 
-def _number_cells(number: Number, text: str) -> tuple[Text, Text, Text, Text]:
+def number_rows(numbers: Iterable[Number], text: str) -> Iterable[Row]:
+    for number in numbers:
+        yield Row(number, number_cells(number, text))
+
+
+def number_cells(number: Number, text: str) -> tuple[Text, Text, Text, Text]:
     value = Text(format_value(number), style="bold" if number.value is not None else "dim")
     if number.ambiguous:
         value.append(" ?", style="bold")
@@ -123,7 +144,7 @@ def _number_cells(number: Number, text: str) -> tuple[Text, Text, Text, Text]:
     context = Text(one_line(before) + " ")
     context.append(one_line(number.text), style="bold")
     context.append(" " + one_line(after))
-    return Text(one_line(number.text, 20)), value, unit, context
+    return value, Text(one_line(number.text)), unit, context
 
 
 def format_value(number: Number) -> str:
@@ -146,53 +167,21 @@ def format_value(number: Number) -> str:
 
 
 class GlossaryPane(ItemPane):
-    """Rows are entries, but the text is full of their later mentions: the
-    pane follows and finds entries by any mention."""
+    """Rows are entries, but the text is full of their later mentions: each
+    row is found by any of them."""
 
-    COLUMNS = ("Name", "Type", "×")
+    COLUMNS = ("×", "Label", "Name")
 
-    def __init__(self, title: str, *, id: str) -> None:
-        super().__init__(title, id=id)
-        self._mention_starts: list[int] = []
-        self._mention_entries: list[int] = []
+    def entry_row(self) -> int | None:
+        """The row under the cursor, if there are rows."""
+        return self.cursor_row if self._rows and self.cursor_row >= 0 else None
 
-    def show(self, analysis: Analysis) -> None:
-        super().show(analysis)
-        mentions = sorted(
-            (mention.start, index)
-            for index, entry in enumerate(analysis.glossary)
-            for mention in entry.mentions
+
+def glossary_rows(entries: Iterable[GlossaryEntry]) -> Iterable[Row]:
+    for entry in entries:
+        cells = (
+            Text(str(len(entry.mentions)), justify="right"),
+            Text(entry.label),
+            Text(one_line(entry.name, 40)),
         )
-        self._mention_starts = [start for start, _ in mentions]
-        self._mention_entries = [index for _, index in mentions]
-
-    def rows_for(self, analysis: Analysis):
-        for entry in analysis.glossary:
-            yield entry.start, entry.end, _entry_cells(entry)
-
-    def follow(self, offset: int) -> None:
-        if not self._mention_starts or self.has_focus:
-            return
-        position = min(bisect_left(self._mention_starts, offset), len(self._mention_starts) - 1)
-        index = self._mention_entries[position]
-        if index != self.cursor_row:
-            self.move_cursor(row=index, animate=False, scroll=True)
-
-    def index_containing(self, start: int, end: int) -> int | None:
-        position = bisect_left(self._mention_starts, start)
-        if position < len(self._mention_starts) and self._mention_starts[position] == start:
-            return self._mention_entries[position]
-        return None
-
-    def entry_at_cursor(self, analysis: Analysis) -> GlossaryEntry | None:
-        if not analysis.glossary or self.cursor_row < 0:
-            return None
-        return analysis.glossary[min(self.cursor_row, len(analysis.glossary) - 1)]
-
-
-def _entry_cells(entry: GlossaryEntry) -> tuple[Text, Text, Text]:
-    return (
-        Text(one_line(entry.name, 32)),
-        Text(LABEL_NAMES.get(entry.label, entry.label)),
-        Text(str(len(entry.mentions)), justify="right"),
-    )
+        yield Row(entry.mentions[0], cells, anchors=entry.mentions)

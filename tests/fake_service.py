@@ -1,0 +1,54 @@
+"""A stand-in for the analysis process (a :class:`tui.analysis_service.Analyser`) that answers
+with recorded analyses at once: no process, no spaCy, no model.
+
+``gate`` holds every request until it is set (or the service is stopped),
+to look at the reader while it is still analysing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+
+from tui.analysis.model import Analysis
+from tui.analysis_service import AnalysisFailedError, ServiceStoppedError
+
+
+class FakeAnalysisService:
+    def __init__(
+        self,
+        analyses: Iterable[Analysis] = (),
+        *,
+        progress: Sequence[float] = (),
+        gate: threading.Event | None = None,
+        failure: str | None = None,
+    ) -> None:
+        self._analyses = {analysis.text: analysis for analysis in analyses}
+        self._progress = tuple(progress)
+        self._gate = gate
+        self._failure = failure
+        self._stopped = threading.Event()
+        self.requests: list[str] = []
+
+    def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
+        self.requests.append(text)
+        for fraction in self._progress:
+            if progress is not None:
+                progress(fraction)
+        if self._gate is not None:
+            while not self._gate.wait(0.05):
+                if self._stopped.is_set():
+                    raise ServiceStoppedError
+        if self._stopped.is_set():
+            raise ServiceStoppedError
+        if self._failure is not None:
+            raise AnalysisFailedError(self._failure)
+        try:
+            return self._analyses[text]
+        except KeyError:
+            raise AnalysisFailedError(
+                "no recorded analysis for this text (see tests/record_analyses.py)"
+            ) from None
+
+    def stop(self) -> None:
+        self._stopped.set()

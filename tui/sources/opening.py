@@ -1,0 +1,56 @@
+"""The entry point: a path (or ``-``) to a :class:`Document`.
+
+Reading, size limits and the choice of format live here; each format's
+reader turns bytes into a document. Plain text is the only format yet.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.sources.document import Document
+from tui.sources.errors import InputError
+from tui.sources.plain_text import decode
+
+# Long enough for a book, short enough that a stray log dump or disk image
+# gets a clear refusal instead of minutes of analysis.
+MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+
+def open_source(path: str, encoding: str | None = None) -> Document:
+    """Read the article at ``path`` (``-``: standard input) or raise :class:`InputError`."""
+    data = _read_stdin() if path == STDIN else _read_file(Path(path))
+    return decode(data, path, encoding)
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"stdin is over {_megabytes(MAX_BYTES)}; Randnotiz reads articles up to that size")
+    return data
+
+
+def _read_file(path: Path) -> bytes:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"no such file: {name}") from None
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror}") from None
+    if path.is_dir():
+        raise InputError(f"{name} is a folder; give an article file")
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{name} is {size / 1024 / 1024:.0f} MB; Randnotiz reads articles up to {_megabytes(MAX_BYTES)}"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror}") from None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // 1024 // 1024} MB"

@@ -1,0 +1,93 @@
+"""Plain text: bytes in an unknown encoding to a :class:`Document`.
+
+UTF-8 (with or without a byte order mark) and UTF-16 with a mark are read
+as they are; anything else that is not binary is read as Windows-1252 with a
+note for the reader, or refused with the offset of the first bad byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import PurePath
+from types import MappingProxyType
+
+from tui.analysis.text import normalise
+from tui.sources.document import Document
+from tui.sources.errors import InputError
+
+BINARY_SNIFF_BYTES = 8192
+# C0 controls other than tab/newline/carriage return/form feed/escape: a few
+# in a text are hostile or accidental, many mean it is not text at all.
+_SUSPICIOUS_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+# A first line longer than this is a paragraph, not a heading.
+_MAX_TITLE_CHARS = 200
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> Document:
+    """Turn bytes into a normalised :class:`Document` or raise :class:`InputError`.
+
+    ``source`` is the path as given (``-`` for standard input); messages name it.
+    ``encoding`` overrides the detection.
+    """
+    name = display_name(source)
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    if encoding:
+        try:
+            return _document(data.decode(encoding), source, encoding)
+        except (UnicodeDecodeError, LookupError) as error:
+            raise InputError(f"{name} cannot be read as {encoding}: {error}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _document(data.decode("utf-16"), source, "utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name} has a UTF-16 mark but is not valid UTF-16") from None
+    if looks_binary(data[:BINARY_SNIFF_BYTES]):
+        raise InputError(f"{name} looks like a binary file, not text")
+    try:
+        return _document(data.decode("utf-8-sig"), source, "utf-8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    # Older German sources are often Windows-1252; it decodes almost any byte,
+    # so it is tried only after the binary check, and the reader is told.
+    try:
+        document = _document(data.decode("cp1252"), source, "cp1252")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{name} is not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
+            f"{utf8_error.start}); pass --encoding to name its encoding"
+        ) from None
+    return replace(document, note=f"{name} is not valid UTF-8; read it as cp1252")
+
+
+def display_name(source: str) -> str:
+    """How messages name a source: the path as given, or ``stdin``."""
+    return "stdin" if source == "-" else source
+
+
+def looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in _SUSPICIOUS_CONTROLS)
+    return controls > max(8, len(head) // 100)
+
+
+def title_of(text: str, source: str) -> str:
+    """The first non-empty line, unless it is a whole paragraph; then the file name."""
+    first_line = next(line.strip() for line in text.splitlines() if line.strip())
+    if len(first_line) <= _MAX_TITLE_CHARS:
+        return first_line
+    return display_name(source) if source == "-" else PurePath(source).name
+
+
+def _document(text: str, source: str, encoding: str) -> Document:
+    text = normalise(text)
+    if not text.strip():
+        raise InputError(f"{display_name(source)} is empty")
+    return Document(
+        text=text,
+        source=source,
+        title=title_of(text, source),
+        format="text",
+        metadata=MappingProxyType({"encoding": encoding}),
+    )

@@ -29,6 +29,13 @@ def test_words_forward_and_back() -> None:
     assert caret.next_word(TEXT, len(TEXT) - 1) == len(TEXT) - 1
 
 
+def test_characters_skip_the_line_ends_a_reader_cannot_see() -> None:
+    end_of_first = offset_of("Montag.") + len("Montag.") - 1
+    assert caret.next_char(TEXT, end_of_first) == offset_of("Der Konzern")
+    assert caret.previous_char(TEXT, offset_of("Der Konzern")) == end_of_first
+    assert caret.previous_char(TEXT, 0) == 0
+
+
 def test_sentences_by_punctuation_or_by_the_analysis() -> None:
     assert caret.next_sentence(TEXT, 0) == offset_of("Das sagte")
     assert caret.next_sentence(TEXT, offset_of("Das")) == offset_of("Der Konzern")

@@ -16,6 +16,8 @@ from tui.paths import STYLES
 from tui.screens.help import HelpRow, HelpScreen, help_rows
 from tui.screens.reader import PanesChanged, ReaderScreen
 from tui.sources import Document
+from tui.store import SQLiteStore
+from tui.store.protocol import AnnotationStore
 from tui.ui_state import UiState, load_state, save_state, screenshot_dir
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -30,28 +32,53 @@ class RandnotizApp(App[None]):
         Binding("t", "toggle_theme", "Light/dark", id="app.toggle_theme"),
         # Textual adds this one itself, but without a description for the help.
         Binding(
-            "ctrl+p", "command_palette", "Command palette", show=False, priority=True, id="app.command_palette"
+            "ctrl+p",
+            "command_palette",
+            "Command palette",
+            show=False,
+            priority=True,
+            id="app.command_palette",
         ),
     ]
 
     def __init__(
-        self, document: Document, *, theme: str | None = None, service: Analyser | None = None
+        self,
+        document: Document,
+        *,
+        theme: str | None = None,
+        service: Analyser | None = None,
+        store: AnnotationStore | None = None,
     ) -> None:
         """``service`` analyses the text, in the language and with the model it
         was started with; one with the defaults is started when none is given
         (the CLI starts it before importing Textual, to gain time). ``theme``
-        None means the theme of the last run, else dark."""
+        None means the theme of the last run, else dark. ``store`` keeps the
+        annotations; None opens the one in the user data directory once the
+        text is on screen."""
         super().__init__()
         self.document = document
         self._state = load_state()
         self.theme = theme or self._state.theme or DARK
         self.analysis_service = service or start_service(document, None, None)
+        self._store = store
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.document, self.analysis_service, hidden_panes=self._state.hidden_panes)
+        return ReaderScreen(
+            self.document,
+            self.analysis_service,
+            hidden_panes=self._state.hidden_panes,
+            store=self.annotation_store,
+        )
+
+    def annotation_store(self) -> AnnotationStore:
+        if self._store is None:
+            self._store = SQLiteStore()
+        return self._store
 
     def on_unmount(self) -> None:
         self.analysis_service.stop()
+        if self._store is not None:
+            self._store.close()
 
     # -- remembered between runs ------------------------------------------------
 

@@ -28,11 +28,18 @@ def clamp(text: str, offset: int) -> int:
 
 
 def next_char(text: str, offset: int) -> int:
-    return clamp(text, offset + 1)
+    """One character on; line ends are not shown, so the caret skips them."""
+    offset = clamp(text, offset + 1)
+    while text[offset : offset + 1] == "\n" and offset < len(text) - 1:
+        offset += 1
+    return offset
 
 
 def previous_char(text: str, offset: int) -> int:
-    return clamp(text, offset - 1)
+    offset = clamp(text, offset - 1)
+    while text[offset : offset + 1] == "\n" and offset > 0:
+        offset -= 1
+    return offset
 
 
 def next_word(text: str, offset: int) -> int:

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal
 
 # 128 bits of SHA-256: collisions are out of reach for any reader's library,
 # and the id stays short enough to show and to type.
@@ -18,6 +19,21 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_ID_HEX_DIGITS]
 
 
+SegmentKind = Literal["heading", "paragraph", "list_item", "quote", "code"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One block of a document's text and where it came from: what an export
+    needs to point back into the source."""
+
+    start: int
+    end: int
+    kind: SegmentKind = "paragraph"
+    # 1-based line of the block in the source file, where the format tells it.
+    source_line: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A normalised article and where it came from.
@@ -25,8 +41,11 @@ class Document:
     ``text`` is NFC with ``\\n`` line ends; ``id`` is :func:`document_id` of it.
     ``source`` is the path as given, or ``-`` for standard input; ``title`` is
     the first line or the file name until a format knows better; ``format``
-    names the reader that produced it (``text`` for now); ``note`` is a
-    one-line remark for the reader, such as a fallback decoding.
+    names the reader that produced it (``text``, ``html``, ``markdown``);
+    ``note`` is a one-line remark for the reader, such as a fallback decoding;
+    ``metadata`` holds what the source says of itself (``author``, ``date``,
+    ``site``, ``encoding``); ``segments`` are the blocks of a structured
+    source (headings, paragraphs, list items) in text order.
     """
 
     text: str
@@ -35,6 +54,7 @@ class Document:
     format: str = "text"
     note: str | None = None
     metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    segments: tuple[Segment, ...] = ()
 
     @property
     def id(self) -> str:

@@ -1,7 +1,8 @@
 """The entry point: a path (or ``-``) to a :class:`Document`.
 
 Reading, size limits and the choice of format live here; each format's
-reader turns bytes into a document. Plain text is the only format yet.
+reader turns bytes into a document: HTML (``.html``, ``.htm``, or a page on
+stdin), Markdown (``.md``, ``.markdown``), else plain text.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from tui.sources.document import Document
 from tui.sources.errors import InputError
+from tui.sources.html import looks_like_html, read_html
+from tui.sources.markdown import read_markdown
 from tui.sources.plain_text import decode
 
 # Long enough for a book, short enough that a stray log dump or disk image
@@ -19,9 +22,18 @@ MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
 
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
 def open_source(path: str, encoding: str | None = None) -> Document:
     """Read the article at ``path`` (``-``: standard input) or raise :class:`InputError`."""
     data = _read_stdin() if path == STDIN else _read_file(Path(path))
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES or (path == STDIN and looks_like_html(data)):
+        return read_html(data, path)
+    if suffix in MARKDOWN_SUFFIXES:
+        return read_markdown(data, path, encoding)
     return decode(data, path, encoding)
 
 

@@ -1,0 +1,89 @@
+"""The interface language: chosen by flag, setting or environment; German
+counts and numbers formatted the German way; and no interface string is
+missing from the German catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel import Locale
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from tui import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+GERMAN_CATALOG = ROOT / "tui" / "locale" / "de" / "LC_MESSAGES" / "randnotiz.po"
+KEYWORDS = {"_": None, "ngettext": (1, 2), "count": (2, 3)}
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    i18n.install(Locale.parse("de_DE"))
+    yield
+    i18n.install(Locale.parse("en"))
+
+
+@pytest.mark.parametrize(
+    ("flag", "setting", "environment", "expected"),
+    [
+        ("en", "de", {"LANG": "de_DE.UTF-8"}, "en"),  # the flag wins
+        (None, "de", {"LANG": "en_GB.UTF-8"}, "de"),  # then the setting
+        (None, None, {"LANG": "de_CH.UTF-8"}, "de_CH"),  # then the environment, territory kept
+        (None, None, {"LC_ALL": "de_AT.UTF-8", "LANG": "en_US.UTF-8"}, "de_AT"),
+        (None, None, {"LANG": "fr_FR.UTF-8"}, "en"),  # no French interface: English
+        (None, None, {"LANG": "C"}, "en"),
+    ],
+)
+def test_the_ui_language_is_flag_then_setting_then_environment(
+    monkeypatch, flag: str | None, setting: str | None, environment: dict[str, str], expected: str
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert str(i18n.choose_locale(flag, setting)) == expected
+
+
+def test_an_explicit_language_without_a_catalog_is_refused() -> None:
+    with pytest.raises(i18n.UnknownLanguageError, match="no interface in 'fr'; choose one of en, de"):
+        i18n.choose_locale("fr")
+
+
+def test_counts_and_numbers_follow_the_ui_locale(german: None) -> None:
+    assert i18n.count(1500, "{count} word", "{count} words") == "1.500 Wörter"
+    assert i18n.count(1, "{count} word", "{count} words") == "1 Wort"
+    assert i18n.number(3.5) == "3,5"
+
+
+def test_english_is_the_source_language() -> None:
+    assert i18n.count(1500, "{count} word", "{count} words") == "1,500 words"
+
+
+def test_the_catalog_is_read_without_a_compiled_file(monkeypatch, tmp_path: Path) -> None:
+    folder = tmp_path / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "randnotiz.po").write_bytes(GERMAN_CATALOG.read_bytes())
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    assert i18n.catalog("de").ngettext("{count} word", "{count} words", 2) == "{count} Wörter"
+
+
+def interface_messages() -> set[str]:
+    found = set()
+    for _, _, message, _, _ in extract_from_dir(ROOT / "tui", keywords=KEYWORDS):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def test_every_interface_string_is_in_the_german_catalog() -> None:
+    with GERMAN_CATALOG.open("rb") as file:
+        catalog = read_po(file)
+    translated = {
+        message.id if isinstance(message.id, str) else message.id[0]
+        for message in catalog
+        if message.id and all(message.string if isinstance(message.string, tuple) else [message.string])
+    }
+    missing = sorted(interface_messages() - translated)
+    assert missing == [], f"not translated into German: {missing}"

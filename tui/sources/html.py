@@ -1,0 +1,90 @@
+"""HTML: the article of a saved web page, without navigation, teasers,
+cookie banners, footers or comments.
+
+trafilatura finds the main text and the page's title, author, date and site
+name; script and style content never reaches it. Its XML output keeps the
+blocks (headings, paragraphs, list items, quotes), and each block is looked
+up in the page itself for the source line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from tui.sources.blocks import Block, document_from_blocks, flowing
+from tui.sources.document import Document, SegmentKind
+from tui.sources.errors import InputError
+from tui.sources.plain_text import BINARY_SNIFF_BYTES, display_name, looks_binary
+
+_SNIFF = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
+)
+_BLOCK_TAGS: dict[str, SegmentKind] = {
+    "head": "heading",
+    "p": "paragraph",
+    "item": "list_item",
+    "quote": "quote",
+    "code": "code",
+}
+_SOURCE_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd")
+_METADATA = (("author", "author"), ("date", "date"), ("sitename", "site"), ("url", "url"))
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A document that says it is HTML in its first bytes (for stdin)."""
+    return _SNIFF.match(data[:4096]) is not None
+
+
+def read_html(data: bytes, source: str) -> Document:
+    import trafilatura
+    from lxml import etree, html
+
+    name = display_name(source)
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    if looks_binary(data[:BINARY_SNIFF_BYTES]):
+        raise InputError(f"{name} looks like a binary file, not HTML")
+    extracted = trafilatura.extract(
+        data,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_precision=True,
+    )
+    if not extracted:
+        raise InputError(f"{name} has no article text that Randnotiz could find")
+    tree = etree.fromstring(extracted.encode("utf-8"))
+    lines = _source_lines(html.fromstring(data))
+    blocks = [Block(text, kind, lines.get(flowing(text))) for text, kind in _blocks(tree.find("main"))]
+    return document_from_blocks(
+        blocks,
+        source=source,
+        name=name,
+        format="html",
+        title=tree.get("title"),
+        metadata={key: value for attribute, key in _METADATA if (value := tree.get(attribute))},
+    )
+
+
+def _blocks(main: Any) -> Iterator[tuple[str, SegmentKind]]:
+    if main is None:
+        return
+    for element in main.iter(*_BLOCK_TAGS):
+        if element.getparent() is not None and element.getparent().tag in _BLOCK_TAGS:
+            continue  # a paragraph inside a quote or list item is part of that block
+        text = "".join(element.itertext())
+        kind = _BLOCK_TAGS[element.tag]
+        yield (text.strip("\n") if kind == "code" else flowing(text)), kind
+
+
+def _source_lines(page: Any) -> dict[str, int]:
+    """The first source line of each block-level element, by its words."""
+    lines: dict[str, int] = {}
+    for element in page.iter(*_SOURCE_BLOCKS):
+        if element.sourceline is not None:
+            lines.setdefault(flowing(element.text_content()), element.sourceline)
+    return lines

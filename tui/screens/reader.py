@@ -458,10 +458,14 @@ class ReaderScreen(Screen[None]):
             self._status(f"Match {position[0]} of {position[1]}")
 
     def action_clear(self) -> None:
-        """Back out one step: the visual selection first, then search and selection."""
+        """Back out one step: the visual selection, then search and selection,
+        then back to the library the article was opened from."""
         if self.caret.selecting:
             self.caret = self.caret.cancel()
             self._show_caret(scroll=False)
+            return
+        if self.reading.selection is None and not self.reading.query and len(self.app.screen_stack) > 1:
+            self.dismiss()
             return
         self.reading.clear_search()
         self.reading.clear_selection()

@@ -2,14 +2,16 @@
 moments, many times, and check that the store is intact and holds every
 annotation whose creation was confirmed.
 
-    python bench/crash_safety.py [--rounds 50] [--seed 8] [--driver "COMMAND"]
+    python bench/crash_safety.py [--rounds 50] [--seed 8] [--driver "COMMAND" | --app]
 
 A driver is any command that adds annotations to the store in
 ``$RANDNOTIZ_DATA_DIR`` on the article given as its last argument and prints
 ``confirmed <annotation id>`` on standard output once each one is committed
 (the UI would print it where it shows the reader the new annotation). The
 default driver is this script's ``--child`` mode, which adds through the store
-API; the real app can be driven the same way by passing its command line.
+API; ``--app`` drives the real reader with key presses (``bench/app_driver.py``)
+and kills it at random moments over a longer window, since it takes a second
+or two to start.
 Not a test: it takes a minute.
 """
 
@@ -94,12 +96,20 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--driver", help="command that adds annotations and prints 'confirmed ID' lines")
+    parser.add_argument("--app", action="store_true", help="drive the real reader (bench/app_driver.py)")
     parser.add_argument("--child", metavar="ARTICLE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
         return 0
-    driver = shlex.split(args.driver) if args.driver else [sys.executable, __file__, "--child"]
+    if args.app:
+        driver = [sys.executable, str(ROOT / "bench" / "app_driver.py")]
+    elif args.driver:
+        driver = shlex.split(args.driver)
+    else:
+        driver = [sys.executable, __file__, "--child"]
+    # The reader needs a few seconds to start before the first annotation.
+    latest_kill = 12.0 if args.app else 2.5
     rng = random.Random(args.seed)
     failures = 0
     total_confirmed = 0
@@ -112,7 +122,7 @@ def main() -> int:
         article.write_bytes(ARTICLE.read_bytes())
         for number in range(1, args.rounds + 1):
             # From before the store is opened to well into a run of commits.
-            kill_after = rng.uniform(0.05, 2.5)
+            kill_after = rng.uniform(0.05, latest_kill)
             confirmed, integrity, stored = round_trip(driver, data_dir, article, kill_after)
             lost = confirmed - stored
             total_confirmed += len(confirmed)

@@ -65,3 +65,20 @@ def test_english_article_light_theme(snap_compare) -> None:
 def test_no_color(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("e", "c"))
+
+
+def test_annotations_in_the_text_the_gutter_and_their_pane(snap_compare, tmp_path) -> None:
+    from tui.store import AnnotationSession, EntityCorrection, SQLiteStore
+
+    from .recorded import recorded
+    from .ui import document
+
+    text = recorded("xiaomi-usa.de").text
+    store = SQLiteStore(tmp_path / "annotations.sqlite3")
+    session = AnnotationSession.open(store, document(text))
+    phrase = text.index("chinesische Smartphone Hersteller")
+    session.add(phrase, phrase + 33, note="Bindestrich fehlt im Original", tags=("prüfen",))
+    session.add(38, 44, entity=EntityCorrection("MISC"))
+    barra = text.index("Hugo Barra war")
+    session.add(barra, barra + 10, tags=("Person", "Zitat bestätigt"))
+    assert snap_compare(make_app(store=store), terminal_size=SIZE, run_before=keys("1", "2"))

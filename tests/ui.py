@@ -11,7 +11,7 @@ from tui.analysis_service import Analyser
 from tui.app import RandnotizApp
 from tui.screens.reader import ReaderScreen
 from tui.sources import Document
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import GUTTER, ArticleView
 
 from .fake_service import FakeAnalysisService
 from .recorded import recorded
@@ -81,7 +81,14 @@ def article_lines(view: ArticleView) -> list[str]:
 
 
 def visible_text(view: ArticleView) -> str:
-    return "\n".join(view.render_line(y).text for y in range(view.scrollable_content_region.height))
+    """The text on screen, without the gutter of annotation marks."""
+    lines = (view.render_line(y).text for y in range(view.scrollable_content_region.height))
+    return "\n".join(line[GUTTER:] for line in lines)
+
+
+def gutter(view: ArticleView) -> str:
+    """The annotation marks beside the visible lines, one character per line."""
+    return "".join(view.render_line(y).text[:GUTTER] for y in range(view.scrollable_content_region.height))
 
 
 def selected_text(screen: ReaderScreen) -> str:

@@ -4,18 +4,23 @@ what the reader remembers between runs."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.analysis_service import Analyser, start_service
+from tui.analysis_service import Analyser, AnalysisService, start_service
 from tui.paths import STYLES
 from tui.screens.help import HelpRow, HelpScreen, help_rows
+from tui.screens.library import LibraryScreen
 from tui.screens.reader import PanesChanged, ReaderScreen
-from tui.sources import Document
+from tui.sources import Document, InputError, open_source
+from tui.store import SQLiteStore
+from tui.store.protocol import AnnotationStore
 from tui.ui_state import UiState, load_state, save_state, screenshot_dir
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -40,23 +45,71 @@ class RandnotizApp(App[None]):
     ]
 
     def __init__(
-        self, document: Document, *, theme: str | None = None, service: Analyser | None = None
+        self,
+        document: Document | None,
+        *,
+        library: LibraryScreen | None = None,
+        theme: str | None = None,
+        service: Analyser | None = None,
+        store: AnnotationStore | None = None,
     ) -> None:
         """``service`` analyses the text, in the language and with the model it
         was started with; one with the defaults is started when none is given
         (the CLI starts it before importing Textual, to gain time). ``theme``
-        None means the theme of the last run, else dark."""
+        None means the theme of the last run, else dark. ``store`` keeps the
+        annotations; None opens the one in the user data directory once the
+        text is on screen. Without a ``document`` the app starts on the
+        ``library`` and opens what the reader chooses there (the service then
+        detects each article's language)."""
         super().__init__()
         self.document = document
+        self.library = library
         self._state = load_state()
         self.theme = theme or self._state.theme or DARK
-        self.analysis_service = service or start_service(document, None, None)
+        if service is None:
+            service = start_service(document, None, None) if document else AnalysisService(None, None)
+        self.analysis_service = service
+        self._store = store
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.document, self.analysis_service, hidden_panes=self._state.hidden_panes)
+        if self.document is None:
+            assert self.library is not None, "the app needs a document or a library"
+            return self.library
+        return self._reader(self.document)
+
+    def _reader(self, document: Document) -> ReaderScreen:
+        return ReaderScreen(
+            document,
+            self.analysis_service,
+            hidden_panes=self._state.hidden_panes,
+            store=self.annotation_store,
+        )
+
+    @on(LibraryScreen.Chosen)
+    def _open_from_library(self, message: LibraryScreen.Chosen) -> None:
+        try:
+            document = open_source(message.path)
+        except InputError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.push_screen(self._reader(document), partial(self._back_in_library, document))
+
+    def _back_in_library(self, document: Document, _: None = None) -> None:
+        if self.library is None or self._store is None:
+            return
+        activity = self._store.activity([document.id]).get(document.id)
+        if activity is not None:
+            self.library.opened(document.source, activity.annotations, activity.last_opened or "")
+
+    def annotation_store(self) -> AnnotationStore:
+        if self._store is None:
+            self._store = SQLiteStore()
+        return self._store
 
     def on_unmount(self) -> None:
         self.analysis_service.stop()
+        if self._store is not None:
+            self._store.close()
 
     # -- remembered between runs ------------------------------------------------
 

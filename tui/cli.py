@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from tui.analysis.model import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES
@@ -126,6 +127,10 @@ def load_document(path: str | None, encoding: str | None = None) -> Document:
 def _read(args: argparse.Namespace) -> int:
     try:
         settings, models = _settings_and_models(args)
+        if args.path is not None and Path(args.path).is_dir():
+            return _open_library(args, settings, models, Path(args.path))
+        if args.path is None and _recently_opened():
+            return _open_library(args, settings, models, None)
         document = load_document(args.path, args.encoding)
     except (InputError, ConfigError) as error:
         return _fail(str(error))
@@ -139,6 +144,46 @@ def _read(args: argparse.Namespace) -> int:
 
     theme = args.theme or settings.theme
     app = RandnotizApp(document, theme=f"textual-{theme}", service=service)
+    app.run()
+    return app.return_code or 0
+
+
+def _recently_opened() -> bool:
+    """Whether the reader has opened articles before (then no argument means the library)."""
+    from tui.store import SQLiteStore, StoreError
+
+    try:
+        with SQLiteStore() as store:
+            return bool(store.recent_paths(1))
+    except (StoreError, OSError):
+        return False
+
+
+def _open_library(
+    args: argparse.Namespace, settings: Settings, models: dict[str, str] | str, folder: Path | None
+) -> int:
+    """The library of ``folder``, or of the recent articles and the samples."""
+    from tui.analysis_service import AnalysisService
+
+    lang = None if args.lang == "auto" else args.lang
+    service = AnalysisService(lang, models)  # without a language: each article's is detected
+    from tui.app import RandnotizApp
+    from tui.screens.library import LibraryScreen, recent_and_samples
+    from tui.sources.library import scan
+    from tui.store import SQLiteStore
+
+    store = SQLiteStore()
+    if folder is not None:
+        library = LibraryScreen(str(folder), lambda: scan(folder), store=lambda: store)
+    else:
+        samples = sorted(SEEDS.glob("*.txt"))
+        library = LibraryScreen(
+            "Recently opened and samples",
+            lambda: recent_and_samples(lambda: store, samples),
+            store=lambda: store,
+        )
+    theme = args.theme or settings.theme
+    app = RandnotizApp(None, library=library, theme=f"textual-{theme}", service=service, store=store)
     app.run()
     return app.return_code or 0
 

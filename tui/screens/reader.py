@@ -24,12 +24,28 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from tui import annotating, caret
 from tui.analysis.model import Analysis
 from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedError
+from tui.caret import Caret
 from tui.labels import entity_component
 from tui.reading import ItemKind, Reading
 from tui.safe_text import one_line
+from tui.screens.annotation_dialogs import (
+    CLEAR_CORRECTION,
+    NOT_AN_ENTITY,
+    LabelChoice,
+    LabelDialog,
+    NoteDialog,
+    SpeakerDialog,
+    TagsDialog,
+)
 from tui.sources import Document
+from tui.store import AnnotationSession, EntityCorrection, StoreError
+from tui.store.corrections import apply_corrections
+from tui.store.model import Annotation
+from tui.store.protocol import AnnotationStore
+from tui.widgets.annotations_pane import AnnotationsPane
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
 from tui.widgets.panes import (
@@ -43,7 +59,15 @@ from tui.widgets.panes import (
 )
 from tui.widgets.search_bar import SearchBar
 
-PANES = ("quotes", "numbers", "glossary")
+PANES = ("quotes", "numbers", "glossary", "annotations")
+CARET_MOTIONS: dict[str, caret.Motion] = {
+    "next_char": caret.next_char,
+    "previous_char": caret.previous_char,
+    "next_word": caret.next_word,
+    "previous_word": caret.previous_word,
+    "next_paragraph": caret.next_paragraph,
+    "previous_paragraph": caret.previous_paragraph,
+}
 # Below this width the panes go under the article instead of beside it:
 # beside it, at 80 columns, neither would be readable.
 NARROW_BELOW = 110
@@ -126,11 +150,78 @@ class ReaderScreen(Screen[None]):
         Binding(
             "3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False, id="reader.toggle_glossary"
         ),
+        Binding(
+            "4",
+            "toggle_pane('annotations')",
+            "Show/hide annotations pane",
+            show=False,
+            id="reader.toggle_annotations",
+        ),
+        # The caret and the visual selection (vi-like; b is page up, so W goes back a word).
+        Binding("l", "caret('next_char')", "Caret right", show=False, id="caret.right"),
+        Binding("h", "caret('previous_char')", "Caret left", show=False, id="caret.left"),
+        Binding("w", "caret('next_word')", "Caret to the next word", show=False, id="caret.next_word"),
+        Binding(
+            "W", "caret('previous_word')", "Caret to the previous word", show=False, id="caret.previous_word"
+        ),
+        Binding(
+            "right_parenthesis",
+            "caret_sentence(True)",
+            "Caret to the next sentence",
+            show=False,
+            id="caret.next_sentence",
+        ),
+        Binding(
+            "left_parenthesis",
+            "caret_sentence(False)",
+            "Caret to the previous sentence",
+            show=False,
+            id="caret.previous_sentence",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "caret('next_paragraph')",
+            "Caret to the next paragraph",
+            show=False,
+            id="caret.next_paragraph",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "caret('previous_paragraph')",
+            "Caret to the previous paragraph",
+            show=False,
+            id="caret.previous_paragraph",
+        ),
+        Binding("v", "visual", "Select", id="caret.visual"),
+        Binding(
+            "enter",
+            "select_under_caret",
+            "Select the item under the caret",
+            show=False,
+            id="caret.select_item",
+        ),
+        Binding("y", "copy_selection", "Copy the selection", show=False, id="caret.copy"),
+        # Annotating what is selected (or the word under the caret).
+        Binding("a", "note", "Note", id="annotate.note"),
+        Binding("number_sign", "tags", "Tags", show=False, id="annotate.tags"),
+        Binding("L", "label", "Entity label", show=False, id="annotate.label"),
+        Binding("at", "speaker", "Set the quote's speaker", show=False, id="annotate.speaker"),
+        Binding("x", "delete_annotation", "Delete the annotation here", show=False, id="annotate.delete"),
+        Binding("u", "undo", "Undo annotation edit", show=False, id="annotate.undo"),
+        Binding("ctrl+r", "redo", "Redo annotation edit", show=False, id="annotate.redo"),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
-    def __init__(self, document: Document, service: Analyser, hidden_panes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        document: Document,
+        service: Analyser,
+        hidden_panes: Iterable[str] = (),
+        store: Callable[[], AnnotationStore] | None = None,
+    ) -> None:
+        """``store`` opens the annotation store (after the text is on screen);
+        None reads without annotations."""
         super().__init__()
         self.document = document
         self.service = service
@@ -138,6 +229,14 @@ class ReaderScreen(Screen[None]):
         self.failure: str | None = None  # why there is no analysis, if it failed
         self.hidden_panes = frozenset(hidden_panes) & set(PANES)
         self.panes_mounted = asyncio.Event()
+        self.open_store = store
+        self.session: AnnotationSession | None = None
+        # The analysis as the model made it; what the reader sees has the
+        # reader's corrections laid over it (never written into it).
+        self.model_analysis: Analysis | None = None
+        self._corrections: tuple[object, ...] = ()
+        self.caret = Caret()
+        self.caret_shown = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -169,7 +268,6 @@ class ReaderScreen(Screen[None]):
         return None if selected is None else (selected.start, selected.end)
 
     def on_mount(self) -> None:
-        self._show_panes_column()
         self.query_one("#detail").display = False
         self.query_one(SearchBar).display = False
         self.article.focus()
@@ -182,11 +280,12 @@ class ReaderScreen(Screen[None]):
     async def _mount_panes(self) -> None:
         panes = [QuotesPane("Quotes", id="quotes"), NumbersPane("Numbers", id="numbers")]
         panes.append(GlossaryPane("Glossary", id="glossary"))
-        for pane in panes:
-            pane.display = pane.id not in self.hidden_panes
-        await self.query_one("#panes").mount_all(panes)
+        await self.query_one("#panes").mount_all([*panes, AnnotationsPane(id="annotations")])
         self.panes_mounted.set()
+        self._show_panes()
         self._fill_panes()  # if the analysis came first
+        # The store is read after the first paint, beside the analysis.
+        self.open_annotations()
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -221,7 +320,12 @@ class ReaderScreen(Screen[None]):
         self.notify(message.reason, title="Analysis failed", severity="error", timeout=15)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        analysis = message.analysis
+        self.model_analysis = message.analysis
+        annotations = self.session.annotations if self.session is not None else []
+        self._corrections = annotating.corrections_of(annotations)
+        self._show_analysis(apply_corrections(message.analysis, annotations))
+
+    def _show_analysis(self, analysis: Analysis) -> None:
         self.reading.set_analysis(analysis)
         article = self.article
         article.set_layer(
@@ -269,9 +373,18 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.Clicked)
     def _clicked(self, message: ArticleView.Clicked) -> None:
+        self.caret = Caret(message.offset)
+        self.caret_shown = True
+        self._show_caret(scroll=False)
         item = self.reading.item_at(message.offset)
         if item is not None:
             self.select_span(item.start, item.end)
+
+    @on(ArticleView.Dragged)
+    def _dragged(self, message: ArticleView.Dragged) -> None:
+        self.caret = Caret(message.offset, anchor=message.anchor)
+        self.caret_shown = True
+        self._show_caret(scroll=False)
 
     def select_span(self, start: int, end: int, *, sync_panes: bool = True) -> None:
         self.reading.select(start, end)
@@ -359,6 +472,15 @@ class ReaderScreen(Screen[None]):
             self._status(f"Match {position[0]} of {position[1]}")
 
     def action_clear(self) -> None:
+        """Back out one step: the visual selection, then search and selection,
+        then back to the library the article was opened from."""
+        if self.caret.selecting:
+            self.caret = self.caret.cancel()
+            self._show_caret(scroll=False)
+            return
+        if self.reading.selection is None and not self.reading.query and len(self.app.screen_stack) > 1:
+            self.dismiss()
+            return
         self.reading.clear_search()
         self.reading.clear_selection()
         self.article.set_layer("match", [])
@@ -370,13 +492,307 @@ class ReaderScreen(Screen[None]):
     # -- panes -------------------------------------------------------------------------
 
     def action_toggle_pane(self, name: str) -> None:
-        pane = self.query_one(f"#{name}", ItemPane)
-        pane.display = not pane.display
-        self.hidden_panes = frozenset(n for n in PANES if not self.query_one(f"#{n}").display)
-        self._show_panes_column()
+        if name == "annotations" and not self._has_annotations():
+            self.notify(
+                "No annotations in this article yet: select words with v, then a for a note", timeout=4
+            )
+            return
+        pane = self.query_one(f"#{name}")
+        self.hidden_panes = self.hidden_panes ^ {name}
+        self._show_panes()
         if not pane.display and pane.has_focus:
             self.article.focus()
         self.post_message(PanesChanged(self.hidden_panes))
 
-    def _show_panes_column(self) -> None:
-        self.query_one("#panes").display = len(self.hidden_panes) < len(PANES)
+    def _has_annotations(self) -> bool:
+        return self.session is not None and bool(self.session.annotations or self.session.orphans)
+
+    def _show_panes(self) -> None:
+        """Each pane unless the reader hid it; the annotations pane only when
+        the article has annotations; the column only when a pane shows."""
+        shown = set(PANES) - self.hidden_panes
+        if not self._has_annotations():
+            shown.discard("annotations")
+        for name in PANES:
+            self.query_one(f"#{name}").display = name in shown
+        self.query_one("#panes").display = bool(shown)
+
+    # -- the caret and the visual selection ------------------------------------------
+
+    def _start_caret(self) -> None:
+        """Show the caret where the reader is looking: at the selected item,
+        else at the top of the view."""
+        if self.caret_shown:
+            return
+        selected = self.reading.selection
+        start = selected.start if selected is not None else self.article.visible_range[0]
+        self.caret = Caret().moved(self.document.text, start)
+        self.caret_shown = True
+
+    def action_caret(self, motion: str) -> None:
+        """Move the caret by a character, word or paragraph (extending a visual selection)."""
+        self._move_caret(CARET_MOTIONS[motion])
+
+    def action_caret_sentence(self, forward: bool) -> None:
+        """Move the caret to the next (previous) sentence, as the analysis splits them."""
+        sentences = self.analysis.sentences if self.analysis is not None else ()
+        starts = [sentence.start for sentence in sentences] or None
+        move = caret.next_sentence if forward else caret.previous_sentence
+        self._move_caret(lambda text, offset: move(text, offset, starts))
+
+    def _move_caret(self, motion: caret.Motion) -> None:
+        self._start_caret()
+        self.caret = self.caret.moved(self.document.text, motion(self.document.text, self.caret.offset))
+        self._show_caret()
+
+    def action_visual(self) -> None:
+        """Start (or end) a visual selection at the caret."""
+        self._start_caret()
+        self.caret = self.caret.cancel() if self.caret.selecting else self.caret.start_selection()
+        self._show_caret()
+
+    def action_select_under_caret(self) -> None:
+        """Select the entity, number or quote under the caret, for annotating."""
+        self._start_caret()
+        item = self.reading.item_at(self.caret.offset)
+        if item is None:
+            self.notify("Nothing highlighted under the caret", timeout=2)
+            return
+        self.caret = self.caret.select(self.document.text, item.start, item.end)
+        self.select_span(item.start, item.end)
+        self._show_caret()
+
+    def action_copy_selection(self) -> None:
+        """Copy the selection (or the selected item) to the clipboard."""
+        span = self._target()
+        if span is None:
+            return
+        self.app.copy_to_clipboard(self.document.text[span[0] : span[1]])
+        self.notify(f"Copied {span[1] - span[0]:,} characters", timeout=2)
+
+    def _show_caret(self, *, scroll: bool = True) -> None:
+        article = self.article
+        offset = self.caret.offset
+        article.set_layer(
+            "caret", [Highlight(offset, offset + 1, "article-view--caret")] if self.caret_shown else []
+        )
+        visual = [Highlight(*self.caret.span, "article-view--visual")] if self.caret.selecting else []
+        article.set_layer("visual", visual)
+        if scroll:
+            article.scroll_to_offset(offset)
+        if self.caret.selecting:
+            start, end = self.caret.span
+            self._status(f"Selecting {end - start:,} characters: a note, # tags, L label, y copy, Esc cancel")
+
+    # -- annotating ----------------------------------------------------------------------
+
+    def open_annotations(self) -> None:
+        if self.open_store is None:
+            return
+        try:
+            self.session = AnnotationSession.open(self.open_store(), self.document)
+        except (StoreError, OSError) as error:
+            self.notify(
+                f"Annotations are off: {error}", title="Annotation store", severity="error", timeout=15
+            )
+            return
+        self._annotations_changed()
+        if orphans := len(self.session.orphans):
+            self.notify(
+                f"{orphans} annotation{'s' if orphans != 1 else ''} could not be placed in the changed text; "
+                "the Annotations pane (4) lists them with their old words",
+                severity="warning",
+                timeout=10,
+            )
+
+    def _target(self) -> tuple[int, int] | None:
+        span = annotating.target(
+            self.document.text, self.caret if self.caret_shown else None, self.reading.selection
+        )
+        if span is None:
+            self.notify("Select some words first: v and the caret keys, a mouse drag, or e/c/d", timeout=4)
+        return span
+
+    def _annotation_target(self) -> tuple[AnnotationSession, int, int, Annotation | None] | None:
+        if self.session is None:
+            self.notify("Annotations are off for this reader", severity="warning", timeout=4)
+            return None
+        span = self._target()
+        if span is None:
+            return None
+        return self.session, *span, annotating.on_span(self.session.annotations, *span)
+
+    def _save(self, write: Callable[[AnnotationSession], Annotation]) -> None:
+        """Write a change at once; an annotation that says nothing any more goes."""
+        session = self.session
+        assert session is not None
+        annotation = write(session)
+        if annotating.says_nothing(annotation):
+            session.delete(annotation.id)
+        # The selection stays: a reader often tags a phrase and then writes a note on it.
+        self._annotations_changed(keep=annotation.id)
+
+    def action_note(self) -> None:
+        """Write (or edit) a note on the selection."""
+        if (found := self._annotation_target()) is None:
+            return
+        _, start, end, existing = found
+
+        def saved(note: str | None) -> None:
+            if note is None or not (note or existing):
+                return
+            self._save(
+                lambda s: s.update(existing.id, note=note) if existing else s.add(start, end, note=note)
+            )
+
+        self.app.push_screen(
+            NoteDialog(self.document.text[start:end], existing.note if existing else ""), saved
+        )
+
+    def action_tags(self) -> None:
+        """Tag the selection (completion from the tags used before)."""
+        if (found := self._annotation_target()) is None:
+            return
+        session, start, end, existing = found
+
+        def saved(tags: tuple[str, ...] | None) -> None:
+            if tags is None or not (tags or existing):
+                return
+            self._save(
+                lambda s: s.update(existing.id, tags=tags) if existing else s.add(start, end, tags=tags)
+            )
+
+        dialog = TagsDialog(
+            self.document.text[start:end], existing.tags if existing else (), session.tags_used()
+        )
+        self.app.push_screen(dialog, saved)
+
+    def action_label(self) -> None:
+        """Correct the entity label of the selection: add, relabel or remove an entity."""
+        if (found := self._annotation_target()) is None:
+            return
+        _, start, end, existing = found
+        current = existing.entity.label if existing and existing.entity else None
+        current = current or annotating.entity_label(self.model_analysis, start, end)
+
+        def chosen(choice: LabelChoice | None) -> None:
+            if choice is None or (choice == CLEAR_CORRECTION and existing is None):
+                return
+            correction = None
+            if choice != CLEAR_CORRECTION:
+                correction = EntityCorrection(None if choice == NOT_AN_ENTITY else choice)
+            self._save(
+                lambda s: (
+                    s.update(existing.id, entity=correction)
+                    if existing
+                    else s.add(start, end, entity=correction)
+                )
+            )
+
+        self.app.push_screen(LabelDialog(self.document.text[start:end], current), chosen)
+
+    def action_speaker(self) -> None:
+        """Say who said the quote at the caret or selection."""
+        if (found := self._annotation_target()) is None:
+            return
+        session, start, end, _ = found
+        quote = annotating.quote_around(self.analysis, start, end)
+        if quote is None:
+            self.notify("Put the caret in a quote first (c steps to the next one)", timeout=4)
+            return
+        existing = annotating.on_span(session.annotations, quote.start, quote.end)
+        speaker = quote.speaker.text if quote.speaker is not None else ""
+
+        def saved(name: str | None) -> None:
+            if name is None:
+                return
+            self._save(
+                lambda s: (
+                    s.update(existing.id, speaker=name)
+                    if existing
+                    else s.add(quote.start, quote.end, speaker=name)
+                )
+            )
+
+        names = annotating.speaker_names(self.analysis)
+        self.app.push_screen(SpeakerDialog(quote.text, speaker, names), saved)
+
+    def action_delete_annotation(self) -> None:
+        """Delete the annotation under the caret (or on the selection)."""
+        if self.session is None:
+            return
+        span = annotating.target(
+            self.document.text, self.caret if self.caret_shown else None, self.reading.selection
+        )
+        offset = span[0] if span is not None else self.caret.offset
+        annotation = annotating.under(self.session.annotations, offset)
+        if annotation is None:
+            self.notify("No annotation here", timeout=2)
+            return
+        self._delete(annotation.id)
+
+    def _delete(self, annotation_id: str) -> None:
+        assert self.session is not None
+        self.session.delete(annotation_id)
+        self._annotations_changed()
+        self.notify("Annotation deleted (u undoes it)", timeout=3)
+
+    def action_undo(self) -> None:
+        """Take back the last annotation edit."""
+        if self.session is not None and (touched := self.session.undo()) is not None:
+            self._annotations_changed(keep=touched.id)
+            self.notify(f"Undone: {one_line(touched.text, 40)}", timeout=2)
+
+    def action_redo(self) -> None:
+        """Make the last undone annotation edit again."""
+        if self.session is not None and (touched := self.session.redo()) is not None:
+            self._annotations_changed(keep=touched.id)
+            self.notify(f"Redone: {one_line(touched.text, 40)}", timeout=2)
+
+    def _annotations_changed(self, keep: str | None = None) -> None:
+        """Show the annotations in the text, the gutter and the pane; lay the
+        reader's corrections over the analysis when they changed."""
+        session = self.session
+        if session is None:
+            return
+        placed = session.annotations
+        article = self.article
+        article.set_layer(
+            "annotation", [Highlight(a.start, a.end, "article-view--annotation") for a in placed]
+        )
+        article.set_marks((a.start, a.end) for a in placed)
+        self.query_one(AnnotationsPane).show([*placed, *session.orphans], keep=keep)
+        self._show_panes()
+        corrections = annotating.corrections_of(placed)
+        if self.model_analysis is not None and corrections != self._corrections:
+            self._corrections = corrections
+            self._show_analysis(apply_corrections(self.model_analysis, placed))
+
+    @on(AnnotationsPane.Chosen)
+    def _annotation_chosen(self, message: AnnotationsPane.Chosen) -> None:
+        annotation = self.session.get(message.annotation_id) if self.session is not None else None
+        if annotation is None:
+            return
+        if annotation.is_orphan:
+            self.notify(f"Not in this version of the text: “{one_line(annotation.text, 80)}”", timeout=6)
+            return
+        self.caret = Caret().select(self.document.text, annotation.start, annotation.end).cancel()
+        self.caret_shown = True
+        self.select_span(annotation.start, annotation.end, sync_panes=False)
+        self._show_caret(scroll=False)
+
+    @on(AnnotationsPane.EditRequested)
+    def _annotation_edit(self, message: AnnotationsPane.EditRequested) -> None:
+        annotation = self.session.get(message.annotation_id) if self.session is not None else None
+        if annotation is None:
+            return
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self._save(lambda s: s.update(annotation.id, note=note))
+
+        self.app.push_screen(NoteDialog(annotation.text, annotation.note), saved)
+
+    @on(AnnotationsPane.DeleteRequested)
+    def _annotation_delete(self, message: AnnotationsPane.DeleteRequested) -> None:
+        self._delete(message.annotation_id)

@@ -14,14 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.sources.document import Document
+from tui.sources import Document, InputError, open_source
 from tui.store.anchoring import quote_selector
 from tui.store.model import Annotation
 from tui.store.session import AnnotationSession, import_annotations
 from tui.store.sqlite_store import SQLiteStore, StoreError
 
 FORMATS = ("w3c", "brat", "jsonl", "docbin", "markdown")
-_TITLE_CHARS = 80
 
 if TYPE_CHECKING:  # the analysis (spaCy) is loaded only for the formats that need it
     from tui.analysis.model import Analysis
@@ -32,22 +31,11 @@ class CommandError(Exception):
 
 
 def open_article(path: str) -> Document:
-    """The article at ``path`` as the reader would open it.
-
-    The one place that reads articles here: swap the body for
-    ``tui.sources.open_source(path)`` once the sources package has it.
-    """
-    from tui.analysis.text import InputError, read_path
-
+    """The article at ``path`` as the reader would open it."""
     try:
-        read = read_path(path)
+        return open_source(path)
     except InputError as error:
         raise CommandError(str(error)) from None
-    first_line = next((line.strip() for line in read.text.splitlines() if line.strip()), Path(path).name)
-    title = (
-        first_line if len(first_line) <= _TITLE_CHARS else first_line[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
-    )
-    return Document(text=read.text, source=path, title=title, note=read.decoding_note)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -86,3 +86,11 @@ class StoredDocument:
     id: str
     title: str
     paths: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentActivity:
+    """What a reading library shows of a document the store knows."""
+
+    annotations: int
+    last_opened: str | None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from tui.store.model import Annotation, StoredDocument
+from tui.store.model import Annotation, DocumentActivity, StoredDocument
 
 
 class AnnotationStore(Protocol):
@@ -22,6 +22,14 @@ class AnnotationStore(Protocol):
 
     def documents_at(self, path: str) -> list[str]:
         """Ids of the documents opened from ``path``, the most recent first."""
+        ...
+
+    def recent_paths(self, limit: int) -> list[str]:
+        """The paths opened most recently, the latest first."""
+        ...
+
+    def activity(self, document_ids: Iterable[str]) -> dict[str, DocumentActivity]:
+        """Annotation count and last opening of each known document (unknown ones are left out)."""
         ...
 
     def annotations(self, document_ids: Iterable[str]) -> list[Annotation]:

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any, Self
 
 from platformdirs import user_data_path
 
-from tui.store.model import AnchorState, Annotation, EntityCorrection, StoredDocument, TextQuote, now
+from tui.store.model import (
+    AnchorState,
+    Annotation,
+    DocumentActivity,
+    EntityCorrection,
+    StoredDocument,
+    TextQuote,
+    now,
+)
 
 STORE_FILE = "annotations.sqlite3"
 DATA_DIR_VARIABLE = "RANDNOTIZ_DATA_DIR"
@@ -166,6 +174,26 @@ class SQLiteStore:
             (path,),
         ).fetchall()
         return [document_id for (document_id,) in rows]
+
+    def recent_paths(self, limit: int) -> list[str]:
+        rows = self._connection.execute(
+            "SELECT path FROM document_paths GROUP BY path ORDER BY max(last_opened) DESC, path LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [path for (path,) in rows]
+
+    def activity(self, document_ids: Iterable[str]) -> dict[str, DocumentActivity]:
+        ids = list(dict.fromkeys(document_ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self._connection.execute(
+            f"SELECT d.id, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id), "
+            f"(SELECT max(last_opened) FROM document_paths p WHERE p.document_id = d.id) "
+            f"FROM documents d WHERE d.id IN ({marks})",
+            ids,
+        ).fetchall()
+        return {document_id: DocumentActivity(count, opened) for document_id, count, opened in rows}
 
     def annotations(self, document_ids: Iterable[str]) -> list[Annotation]:
         ids = list(dict.fromkeys(document_ids))

@@ -26,7 +26,10 @@ from tui.labels import component_css, highlight_styles
 from tui.safe_text import safe
 
 # Drawing order: later layers win where they overlap.
-LAYER_ORDER = ("quote", "entity", "number", "match", "selection")
+LAYER_ORDER = ("quote", "entity", "number", "annotation", "match", "selection", "visual", "caret")
+# The gutter left of the text, where annotated lines get a mark.
+GUTTER = 1
+MARK = "▍"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,10 @@ class ArticleView(ScrollView, can_focus=True):
         *(f"article-view--{component}" for component in highlight_styles()),
         "article-view--match",
         "article-view--selection",
+        "article-view--annotation",
+        "article-view--visual",
+        "article-view--caret",
+        "article-view--mark",
     }
     DEFAULT_CSS = component_css("ArticleView", "article-view")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,6 +90,13 @@ class ArticleView(ScrollView, can_focus=True):
 
         offset: int
 
+    @dataclass
+    class Dragged(Message):
+        """The reader drags the mouse from ``anchor`` to ``offset`` (both on characters)."""
+
+        anchor: int
+        offset: int
+
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
@@ -93,6 +107,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._last_viewport: tuple[int, int] | None = None
+        self._marks: SpanIndex[Highlight] = SpanIndex(())
+        self._drag_anchor: int | None = None
 
     # -- what the screen calls -------------------------------------------------
 
@@ -108,6 +124,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def clear_selection(self) -> None:
         self.set_layer("selection", [])
+
+    def set_marks(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark the lines these spans are on, in the gutter (annotations)."""
+        self._marks = SpanIndex(Highlight(start, end, "article-view--mark") for start, end in spans)
+        self._invalidate()
 
     def scroll_to_offset(self, offset: int) -> None:
         line = self.line_of(offset)
@@ -139,7 +160,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- layout ------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._rewrap(self.scrollable_content_region.width)
+        self._rewrap(self.scrollable_content_region.width - GUTTER)
 
     def _rewrap(self, width: int) -> None:
         width = max(width, 10)
@@ -188,9 +209,22 @@ class ArticleView(ScrollView, can_focus=True):
         key = (index, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_text_line(*self._lines[index]).adjust_cell_length(width, self.rich_style)
+            start, end = self._lines[index]
+            gutter = (
+                Segment(MARK, self._component_style("article-view--mark"))
+                if self._marked(start, end)
+                else None
+            )
+            text = self._render_text_line(start, end)
+            strip = Strip([gutter or Segment(" " * GUTTER, self.rich_style), *text])
+            strip = strip.adjust_cell_length(width, self.rich_style)
             self._strips[key] = strip
         return strip
+
+    def _marked(self, start: int, end: int) -> bool:
+        # An empty spacer line is marked by nothing: its span would touch the
+        # next paragraph's first annotation.
+        return end > start and bool(self._marks.overlapping(start, end))
 
     def _render_text_line(self, start: int, end: int) -> Strip:
         base = self.rich_style
@@ -219,20 +253,43 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- mouse -------------------------------------------------------------------
 
-    def on_click(self, event: events.Click) -> None:
+    def offset_at(self, event: events.MouseEvent) -> int | None:
+        """The text offset of the character under the mouse, or None."""
         position = event.get_content_offset(self)  # None on the border or padding
         if position is None:
-            return
+            return None
         index = self.top_line + position.y
         if index >= len(self._lines):
-            return
+            return None
         start, end = self._lines[index]
-        column = 0
+        column = GUTTER
         for offset in range(start, end):
             column += get_character_cell_size(self._display[offset])
             if column > position.x:
-                self.post_message(self.Clicked(offset))
-                return
+                return offset
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self.offset_at(event)
+        if offset is not None:
+            self.post_message(self.Clicked(offset))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._drag_anchor = self.offset_at(event)
+        if self._drag_anchor is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_anchor is None or not event.button:
+            return
+        offset = self.offset_at(event)
+        if offset is not None and offset != self._drag_anchor:
+            self.post_message(self.Dragged(self._drag_anchor, offset))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag_anchor is not None:
+            self._drag_anchor = None
+            self.release_mouse()
 
 
 def wrap(text: str, width: int) -> Iterable[tuple[int, int]]:

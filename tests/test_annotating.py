@@ -1,0 +1,117 @@
+"""Annotating with the keyboard (and the mouse): caret, visual selection,
+tags, notes, entity corrections, speakers, undo; all of it back after a
+restart, and on an edited article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tui.screens.reader import ReaderScreen
+from tui.store import SQLiteStore
+from tui.widgets.annotations_pane import AnnotationsPane
+
+from .recorded import recorded
+from .ui import analysed, gutter, make_app
+
+SIZE = (140, 40)
+PHRASE = "chinesische Smartphone Hersteller"
+
+
+async def reader_with_annotations(pilot: Pilot[Any]) -> ReaderScreen:
+    screen = await analysed(pilot)
+    await pilot.pause()  # the store opens after the first paint
+    return screen
+
+
+def visual_text(screen: ReaderScreen) -> str:
+    assert screen.caret.selecting
+    start, end = screen.caret.span
+    return screen.document.text[start:end]
+
+
+async def test_select_tag_note_and_correct_then_find_it_all_after_a_restart(tmp_path: Path) -> None:
+    store = tmp_path / "annotations.sqlite3"
+    async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+        await pilot.press("w", "v", "w", "w", "w", "h", "h")
+        assert visual_text(screen) == PHRASE
+        await pilot.press("number_sign", *"prüfen", "enter")
+        await pilot.press("a", *"Bindestrich fehlt", "ctrl+s")
+        await pilot.press("escape", "e")  # the first entity: Xiaomi, an organisation
+        await pilot.press("L", "down", "enter")  # the dialog starts on ORG: one down is MISC
+        await pilot.pause()
+        assert [(e.text, e.label) for e in screen.analysis.entities if e.start == 38] == [("Xiaomi", "MISC")]
+        pane = screen.query_one(AnnotationsPane)
+        assert pane.display and [a.text for a in pane.shown] == [PHRASE, "Xiaomi"]
+        await pilot.press("q")
+    async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+        session = screen.session
+        assert session is not None
+        phrase, xiaomi = session.annotations
+        assert (phrase.text, phrase.tags, phrase.note) == (PHRASE, ("prüfen",), "Bindestrich fehlt")
+        assert xiaomi.entity is not None and xiaomi.entity.label == "MISC"
+        # The correction is what the reader sees: in the text and in the glossary.
+        assert [(e.text, e.label) for e in screen.analysis.entities if e.start == 38] == [("Xiaomi", "MISC")]
+        assert gutter(screen.article).startswith("▍")
+
+
+async def test_undo_and_redo_an_annotation(tmp_path: Path) -> None:
+    async with make_app(store=SQLiteStore(tmp_path / "a.sqlite3")).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+        await pilot.press("w", "a", *"Welcher Hersteller?", "ctrl+s")
+        assert [a.text for a in screen.session.annotations] == ["chinesische"]
+        await pilot.press("u")
+        assert screen.session.annotations == []
+        assert not screen.query_one(AnnotationsPane).display  # nothing left to list
+        await pilot.press("ctrl+r")
+        assert [a.note for a in screen.session.annotations] == ["Welcher Hersteller?"]
+        await pilot.press("x")  # the annotation under the caret
+        assert screen.session.annotations == []
+
+
+async def test_removing_a_false_entity_and_naming_a_speaker(tmp_path: Path) -> None:
+    async with make_app(store=SQLiteStore(tmp_path / "a.sqlite3")).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+
+        def xiaomi_mentions() -> int:
+            return sum(len(entry.mentions) for entry in screen.analysis.glossary if entry.name == "Xiaomi")
+
+        before = xiaomi_mentions()
+        await pilot.press("e", "L", "down", "down", "enter")  # Xiaomi: "not an entity"
+        assert not [e for e in screen.analysis.entities if e.start == 38]
+        assert xiaomi_mentions() == before - 1  # the glossary follows the correction
+        await pilot.press("escape", "c")  # the first quote
+        quote = screen.reading.selection
+        await pilot.press("at", "ctrl+u", *"Hugo Barra", "enter")
+        await pilot.pause()
+        changed = [q for q in screen.analysis.quotes if q.start == quote.start]
+        assert changed and changed[0].speaker is not None and changed[0].speaker.text == "Hugo Barra"
+
+
+async def test_a_mouse_drag_selects_and_y_copies(tmp_path: Path) -> None:
+    async with make_app(store=SQLiteStore(tmp_path / "a.sqlite3")).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+        # Row 0 of the article, after the border and the gutter: "Der chinesische ..."
+        await pilot.mouse_down("#article", offset=(1 + 1 + 4, 1))
+        await pilot.hover("#article", offset=(1 + 1 + 14, 1))
+        await pilot.mouse_up("#article", offset=(1 + 1 + 14, 1))
+        assert visual_text(screen) == "chinesische"
+        await pilot.press("y")
+        assert pilot.app.clipboard == "chinesische"
+
+
+async def test_annotations_of_an_edited_article_move_with_their_words(tmp_path: Path) -> None:
+    store = tmp_path / "a.sqlite3"
+    text = recorded("xiaomi-usa.de").text
+    async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
+        await reader_with_annotations(pilot)
+        await pilot.press("w", "v", "w", "w", "w", "h", "h", "a", *"Notiz", "ctrl+s")
+    edited = "Eilmeldung vorweg.\n" + text.replace("möchte bald expandieren", "will bald wachsen")
+    async with make_app(text=edited, store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+        (moved,) = screen.session.annotations
+        assert edited[moved.start : moved.end] == PHRASE and moved.note == "Notiz"

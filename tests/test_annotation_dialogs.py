@@ -1,0 +1,89 @@
+"""The annotation dialogs, driven with real keys: what the reader types is
+what comes back, and Esc always cancels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.screen import ModalScreen
+
+from tui.screens.annotation_dialogs import LabelDialog, NoteDialog, SpeakerDialog, TagsDialog, parse_tags
+
+NOT_ANSWERED = object()
+
+
+class Host(App[None]):
+    def __init__(self, dialog: ModalScreen[Any]) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.answer: Any = NOT_ANSWERED
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self.answered)
+
+    def answered(self, answer: Any) -> None:
+        self.answer = answer
+
+
+async def answer_of(dialog: ModalScreen[Any], *keys: str) -> Any:
+    app = Host(dialog)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        return app.answer
+
+
+async def test_a_note_is_saved_with_ctrl_s() -> None:
+    answer = await answer_of(NoteDialog("Hugo Barra"), *"Quelle?", "enter", *"Anrufen", "ctrl+s")
+    assert answer == "Quelle?\nAnrufen"
+
+
+async def test_editing_a_note_starts_from_the_old_text() -> None:
+    assert await answer_of(NoteDialog("Hugo Barra", "Alt"), *" und neu", "ctrl+s") == "Alt und neu"
+
+
+@pytest.mark.parametrize(
+    "dialog",
+    [
+        NoteDialog("x", "keep"),
+        TagsDialog("x", ["prüfen"], []),
+        LabelDialog("x", "PER"),
+        SpeakerDialog("x", "Barra", []),
+    ],
+    ids=["note", "tags", "label", "speaker"],
+)
+async def test_escape_cancels_every_dialog(dialog: ModalScreen[Any]) -> None:
+    assert await answer_of(dialog, "x", "escape") is None
+
+
+async def test_tags_complete_from_those_used_before() -> None:
+    dialog = TagsDialog("Hugo Barra", [], ["prüfen", "falsch", "Zitat bestätigt"])
+    answer = await answer_of(dialog, *"prü", "right", *", zit", "right", "enter")
+    assert answer == ("prüfen", "Zitat bestätigt")
+
+
+async def test_an_empty_tag_line_removes_all_tags() -> None:
+    assert await answer_of(TagsDialog("x", ["prüfen", "falsch"], []), "ctrl+u", "enter") == ()
+
+
+def test_tags_are_trimmed_and_each_kept_once() -> None:
+    assert parse_tags(" prüfen ,falsch,, prüfen , Zitat   bestätigt ") == (
+        "prüfen",
+        "falsch",
+        "Zitat bestätigt",
+    )
+
+
+async def test_the_label_dialog_starts_on_the_current_label() -> None:
+    assert await answer_of(LabelDialog("Xiaomi", "PER"), "down", "enter") == "LOC"
+    assert await answer_of(LabelDialog("Xiaomi", None), "down", "down", "enter") == "ORG"
+    assert await answer_of(LabelDialog("Montag", "MISC"), "down", "enter") == "none"
+
+
+async def test_the_speaker_completes_from_the_article_names() -> None:
+    dialog = SpeakerDialog("„Wir kommen“", "", ["Hugo Barra", "Xiaomi"])
+    assert await answer_of(dialog, *"hu", "right", "enter") == "Hugo Barra"
+    assert await answer_of(SpeakerDialog("„Wir kommen“", "Barra", []), "ctrl+u", "enter") == ""

@@ -1,0 +1,81 @@
+"""The reading library: a folder listed as it is read, filtered as you
+type, sorted, an article opened with Enter and left with Esc."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from tui.app import RandnotizApp
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.sources.library import scan
+from tui.store import SQLiteStore
+
+from .fake_service import FakeAnalysisService
+from .recorded import recorded
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SIZE = (120, 30)
+
+
+def story_folder(tmp_path: Path, extra: int = 0) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    shutil.copy(SEEDS / "xiaomi-usa.de.txt", folder / "xiaomi.txt")
+    (folder / "notes.md").write_text("# Offene Fragen zum Windpark\n\nWer zahlt die Netzentgelte?\n")
+    for number in range(extra):
+        (folder / f"meldung-{number:04}.txt").write_text(f"Meldung {number}\nKurzer Text Nummer {number}.\n")
+    return folder
+
+
+def library_app(folder: Path, tmp_path: Path) -> RandnotizApp:
+    store = SQLiteStore(tmp_path / "annotations.sqlite3")
+    library = LibraryScreen(str(folder), lambda: scan(folder), store=lambda: store)
+    service = FakeAnalysisService([recorded("xiaomi-usa.de")])
+    return RandnotizApp(None, library=library, service=service, store=store)
+
+
+async def test_a_folder_is_listed_filtered_sorted_and_opened(tmp_path: Path) -> None:
+    app = library_app(story_folder(tmp_path), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert sorted(row.entry.title for row in library.rows) == ["Offene Fragen zum Windpark", "xiaomi.txt"]
+        await pilot.press("slash", *"windpark", "enter")
+        assert library.query_one(DataTable).row_count == 1
+        await pilot.press("escape")  # the filter cleared
+        assert library.query_one(DataTable).row_count == 2
+        await pilot.press("s")  # by date: the newest first
+        assert library.sort == "date"
+        await pilot.press("s", "s", "s")
+        assert library.sort == "title"
+        await pilot.press("down")  # "xiaomi.txt" sorts after "Offene …"
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.document.source.endswith("xiaomi.txt")
+        await pilot.press("escape")  # nothing selected: back to the library
+        await pilot.pause()
+        assert app.screen is library
+        opened = [row for row in library.rows if row.entry.path.endswith("xiaomi.txt")]
+        assert opened[0].opened  # it knows the article was just opened
+
+
+async def test_the_list_can_be_used_while_a_big_folder_is_read(tmp_path: Path) -> None:
+    app = library_app(story_folder(tmp_path, extra=600), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        while not library.rows:  # the first batch arrives
+            await pilot.pause(0.01)
+        await pilot.press("down", "down")  # the list answers keys while it fills
+        assert library.query_one(DataTable).cursor_row == 2
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(library.rows) == 602 and not library.scanning

@@ -1,0 +1,205 @@
+"""The small dialogs of annotating: a note, tags, an entity label, a speaker.
+
+Each is a modal that returns what the reader chose (None when cancelled) and
+knows nothing of the store: the reader screen turns the answer into a store
+change. Every dialog shows the words it is about, so a reader never annotates
+the wrong span by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester, SuggestFromList
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from tui.safe_text import one_line
+
+# What the label dialog can answer besides a label: the span is no entity,
+# or the reader's earlier correction is withdrawn.
+LabelChoice = Literal["PER", "LOC", "ORG", "MISC", "none", "clear"]
+NOT_AN_ENTITY: LabelChoice = "none"
+CLEAR_CORRECTION: LabelChoice = "clear"
+
+_LABEL_OPTIONS: tuple[tuple[LabelChoice, str], ...] = (
+    ("PER", "Person (PER)"),
+    ("LOC", "Place (LOC)"),
+    ("ORG", "Organisation (ORG)"),
+    ("MISC", "Other name (MISC)"),
+    (NOT_AN_ENTITY, "Not an entity: remove it"),
+    (CLEAR_CORRECTION, "Clear my correction"),
+)
+_EXCERPT_CHARS = 60
+
+
+def _about(text: str) -> Static:
+    return Static(f"“{one_line(text, _EXCERPT_CHARS)}”", classes="dialog-about")
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """A multi-line note; ``Ctrl+S`` saves, ``Esc`` cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, about: str, note: str = "") -> None:
+        super().__init__()
+        self._about = about
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="note-dialog"):
+            yield Static("Note", classes="dialog-title")
+            yield _about(self._about)
+            yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Static("Ctrl+S save · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def parse_tags(value: str) -> tuple[str, ...]:
+    """Comma-separated tags, trimmed, each once, in the order typed."""
+    tags = (" ".join(tag.split()) for tag in value.split(","))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+class TagSuggester(Suggester):
+    """Completes the tag being typed (after the last comma) from the tags
+    used before."""
+
+    def __init__(self, known: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._known = list(known)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, comma, typed = value.rpartition(",")
+        stem = typed.lstrip()
+        if not stem:
+            return None
+        taken = set(parse_tags(head))
+        for tag in self._known:
+            if tag.casefold().startswith(stem.casefold()) and tag not in taken:
+                # The tag as first written, so "zit" becomes "Zitat bestätigt".
+                return head + comma + typed[: len(typed) - len(stem)] + tag
+        return None
+
+
+class TagsDialog(ModalScreen[tuple[str, ...] | None]):
+    """Tags, comma-separated, completed with ``→`` from the tags used before;
+    ``Enter`` saves (an empty line removes all tags), ``Esc`` cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
+
+    def __init__(self, about: str, tags: Iterable[str], known: Sequence[str]) -> None:
+        super().__init__()
+        self._about = about
+        self._tags = ", ".join(tags)
+        self._known = known
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="tags-dialog"):
+            yield Static("Tags", classes="dialog-title")
+            yield _about(self._about)
+            yield Input(
+                self._tags,
+                placeholder="prüfen, Zitat bestätigt",
+                suggester=TagSuggester(self._known),
+                id="tags-input",
+            )
+            used = ", ".join(self._known[:12]) or "none yet"
+            yield Static(f"Used before: {used}", classes="dialog-help")
+            yield Static("Enter save · → complete · Esc cancel", classes="dialog-help")
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(parse_tags(event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LabelDialog(ModalScreen[LabelChoice | None]):
+    """The entity label of a span: a type, no entity, or back to the model's."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="label.cancel")]
+
+    def __init__(self, about: str, current: str | None) -> None:
+        super().__init__()
+        self._about = about
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="label-dialog"):
+            yield Static("Entity label", classes="dialog-title")
+            yield _about(self._about)
+            yield OptionList(
+                *(Option(text, id=choice) for choice, text in _LABEL_OPTIONS), id="label-options"
+            )
+            yield Static("Enter choose · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        choices = [choice for choice, _ in _LABEL_OPTIONS]
+        options.highlighted = choices.index(self._current) if self._current in choices else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def choose(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id
+        self.dismiss(next(c for c, _ in _LABEL_OPTIONS if c == choice))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SpeakerDialog(ModalScreen[str | None]):
+    """Who said a quote: completed from the article's people and
+    organisations; an empty line says the quote has no known speaker."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="speaker.cancel")]
+
+    def __init__(self, about: str, speaker: str, names: Sequence[str]) -> None:
+        super().__init__()
+        self._about = about
+        self._speaker = speaker
+        self._names = names
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="speaker-dialog"):
+            yield Static("Speaker", classes="dialog-title")
+            yield _about(self._about)
+            yield Input(
+                self._speaker,
+                placeholder="Hugo Barra",
+                suggester=SuggestFromList(self._names, case_sensitive=False),
+                id="speaker-input",
+            )
+            yield Static("Enter save (empty: no speaker) · → complete · Esc cancel", classes="dialog-help")
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(" ".join(event.value.split()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,243 @@
+"""The reading library: the articles of a folder (or the recently opened
+ones beside the bundled samples), filtered as you type, sorted, opened with
+Enter.
+
+A worker thread reads the folder and posts the entries in small batches, so
+the first rows show at once and the list stays usable while it fills. The
+screen only lists and reports: opening an article is the App's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tui.safe_text import one_line
+from tui.sources.library import LibraryEntry
+from tui.store.protocol import AnnotationStore
+
+# Rows are posted at least this often while a folder is read, and in
+# batches of at most this many: the first screenful appears at once.
+BATCH_SECONDS = 0.05
+BATCH_ROWS = 200
+SORTS = ("title", "date", "words", "opened")
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    entry: LibraryEntry
+    annotations: int = 0
+    opened: str | None = None
+
+    def key(self, sort: str) -> tuple[object, ...]:
+        """Sort key: titles A–Z; the newest, longest, latest opened first."""
+        if sort == "date":
+            return (_descending(self.entry.date or ""), self.entry.title.casefold())
+        if sort == "words":
+            return (-self.entry.words, self.entry.title.casefold())
+        if sort == "opened":
+            return (_descending(self.opened or ""), self.entry.title.casefold())
+        return (self.entry.title.casefold(), self.entry.path)
+
+    def matches(self, query: str) -> bool:
+        query = query.casefold().strip()
+        return not query or query in self.entry.title.casefold() or query in self.entry.path.casefold()
+
+
+def _descending(value: str) -> tuple[int, ...]:
+    return tuple(-ord(char) for char in value)
+
+
+@dataclass
+class EntriesFound(Message):
+    rows: list[LibraryRow]
+
+
+@dataclass
+class ScanDone(Message):
+    count: int
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", id="library.open"),
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("s", "sort", "Sort", id="library.sort"),
+        Binding("escape", "clear_filter", "Clear the filter", show=False, id="library.clear"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """The reader wants to read the article at ``path``."""
+
+        path: str
+
+    def __init__(
+        self,
+        title: str,
+        entries: Callable[[], Iterator[LibraryEntry]],
+        store: Callable[[], AnnotationStore] | None = None,
+    ) -> None:
+        """``entries`` reads the library (in a worker thread); ``store`` gives
+        each article's annotation count and when it was last opened."""
+        super().__init__()
+        self.library_title = title
+        self._entries = entries
+        self._open_store = store
+        self.rows: list[LibraryRow] = []
+        self.sort = SORTS[0]
+        self.scanning = True
+
+    def compose(self) -> ComposeResult:
+        yield Static(one_line(self.library_title, 100), id="library-title")
+        yield Input(placeholder="filter: title or path", id="library-filter")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        table.add_columns("Title", "Lang", "Date", "Words", "Notes", "Opened")
+        yield table
+        yield Static(id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.read_library()
+
+    @work(thread=True, exclusive=True, group="library")
+    def read_library(self) -> None:
+        """Reads the articles off the UI thread; talks back only through messages."""
+        import time
+
+        store = self._open_store() if self._open_store is not None else None
+        batch: list[LibraryEntry] = []
+        posted = time.monotonic()
+        count = 0
+        for entry in self._entries():
+            batch.append(entry)
+            count += 1
+            if len(batch) >= BATCH_ROWS or time.monotonic() - posted > BATCH_SECONDS:
+                self.post_message(EntriesFound(_rows(batch, store)))
+                batch, posted = [], time.monotonic()
+        if batch:
+            self.post_message(EntriesFound(_rows(batch, store)))
+        self.post_message(ScanDone(count))
+
+    def on_entries_found(self, message: EntriesFound) -> None:
+        self.rows.extend(message.rows)
+        self._refill()
+
+    def on_scan_done(self, message: ScanDone) -> None:
+        self.scanning = False
+        self._refill()
+
+    def _refill(self) -> None:
+        table = self.query_one(DataTable)
+        current = self.current_path
+        query = self.query_one(Input).value
+        shown = sorted((row for row in self.rows if row.matches(query)), key=lambda row: row.key(self.sort))
+        table.clear()
+        for row in shown:
+            entry = row.entry
+            style = "dim" if entry.problem else ""
+            table.add_row(
+                Text(one_line(entry.title, 60), style=style),
+                Text(entry.lang or "–", style=style),
+                Text(entry.date or "", style=style),
+                Text(f"{entry.words:,}" if not entry.problem else "", style=style, justify="right"),
+                Text(str(row.annotations) if row.annotations else "", justify="right"),
+                Text((row.opened or "")[:10], style=style),
+                key=entry.path,
+            )
+        paths = [row.entry.path for row in shown]
+        if current in paths:
+            table.move_cursor(row=paths.index(current), animate=False)
+        state = "reading the folder…" if self.scanning else f"sorted by {self.sort}"
+        self.query_one("#library-status", Static).update(
+            f"{len(shown):,} of {len(self.rows):,} articles · {state} · Enter open · / filter · s sort"
+        )
+
+    @property
+    def current_path(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return key.value
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self) -> None:
+        self._refill()
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        path = self.current_path
+        if path is None:
+            return
+        row = next(row for row in self.rows if row.entry.path == path)
+        if row.entry.problem:
+            self.notify(row.entry.problem, severity="warning", timeout=6)
+            return
+        self.post_message(self.Chosen(path))
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._refill()
+
+    def action_clear_filter(self) -> None:
+        self.query_one(Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def opened(self, path: str, annotations: int, when: str) -> None:
+        """The reader came back from ``path``: show its new counts."""
+        self.rows = [
+            replace(row, annotations=annotations, opened=when) if row.entry.path == path else row
+            for row in self.rows
+        ]
+        self._refill()
+
+
+def _rows(entries: Iterable[LibraryEntry], store: AnnotationStore | None) -> list[LibraryRow]:
+    entries = list(entries)
+    if store is None:
+        return [LibraryRow(entry) for entry in entries]
+    activity = store.activity(entry.document_id for entry in entries if entry.document_id)
+    rows = []
+    for entry in entries:
+        found = activity.get(entry.document_id or "")
+        rows.append(LibraryRow(entry, found.annotations, found.last_opened) if found else LibraryRow(entry))
+    return rows
+
+
+def recent_and_samples(
+    store: Callable[[], AnnotationStore], samples: Iterable[Path]
+) -> Iterator[LibraryEntry]:
+    """The recently opened articles that still exist, then the bundled samples."""
+    from tui.sources.library import entry_for
+
+    seen = set()
+    for path in store().recent_paths(50):
+        if Path(path).is_file() and path not in seen:
+            seen.add(path)
+            yield entry_for(Path(path))
+    for sample in samples:
+        if str(sample) not in seen:
+            yield entry_for(sample)

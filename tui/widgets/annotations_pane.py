@@ -1,0 +1,149 @@
+"""The Annotations pane: every annotation of the article, filtered by tag or
+word, with orphans (annotations whose words are gone from the edited text)
+listed last with the words they had.
+
+It only displays and reports: choosing a row, asking to edit or delete it
+are messages; the reader screen does the rest through the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input
+
+from tui.safe_text import one_line
+from tui.store.model import Annotation
+
+_EXCERPT_CHARS = 40
+
+
+def matches(annotation: Annotation, query: str) -> bool:
+    """A tag starting with the query, or the query in the words or the note."""
+    query = query.strip().casefold().removeprefix("#")
+    if not query:
+        return True
+    return (
+        any(tag.casefold().startswith(query) for tag in annotation.tags)
+        or query in annotation.text.casefold()
+        or query in annotation.note.casefold()
+    )
+
+
+def describe(annotation: Annotation) -> str:
+    """What the annotation says, in a few words: correction, speaker, note."""
+    parts = []
+    if annotation.entity is not None:
+        parts.append(f"→ {annotation.entity.label}" if annotation.entity.label else "→ no entity")
+    if annotation.speaker is not None:
+        parts.append(f"speaker: {annotation.speaker or '—'}")
+    if annotation.note:
+        parts.append(annotation.note)
+    return " · ".join(parts)
+
+
+class AnnotationsPane(Vertical):
+    """A filter line above a table of annotations."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,x", "delete", "Delete annotation", id="annotations.delete"),
+        Binding("a", "edit", "Edit note", id="annotations.edit"),
+        Binding("f", "filter", "Filter annotations", id="annotations.filter"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        annotation_id: str
+
+    @dataclass
+    class EditRequested(Message):
+        annotation_id: str
+
+    @dataclass
+    class DeleteRequested(Message):
+        annotation_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._annotations: tuple[Annotation, ...] = ()
+        self._shown: list[Annotation] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: tag or word", id="annotations-filter")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
+        table.add_columns("", "Text", "Tags", "Note")
+        yield table
+
+    @property
+    def shown(self) -> Sequence[Annotation]:
+        """The annotations in the table, in its order."""
+        return self._shown
+
+    def show(self, annotations: Sequence[Annotation], keep: str | None = None) -> None:
+        """Show these annotations (text order, orphans last); the cursor
+        stays on ``keep`` (an annotation id) where it can."""
+        self._annotations = tuple(sorted(annotations, key=lambda a: (a.is_orphan, a.start, a.end)))
+        self._refill(keep)
+
+    def _refill(self, keep: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = keep or self.current_id
+        query = self.query_one(Input).value
+        self._shown = [annotation for annotation in self._annotations if matches(annotation, query)]
+        table.clear()
+        for annotation in self._shown:
+            mark = Text("⚠", style="bold") if annotation.is_orphan else Text("▍")
+            excerpt = one_line(annotation.text, _EXCERPT_CHARS)
+            table.add_row(
+                mark,
+                Text(excerpt, style="italic" if annotation.is_orphan else ""),
+                Text(", ".join(annotation.tags)),
+                Text(one_line(describe(annotation), _EXCERPT_CHARS)),
+                key=annotation.id,
+            )
+        ids = [annotation.id for annotation in self._shown]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        self.border_title = f"Annotations {len(self._shown)}"
+        if len(self._shown) != len(self._annotations):
+            self.border_title += f" of {len(self._annotations)}"
+
+    @property
+    def current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self._shown or table.cursor_row >= len(self._shown):
+            return None
+        return self._shown[table.cursor_row].id
+
+    @on(Input.Changed, "#annotations-filter")
+    def _filter_changed(self) -> None:
+        self._refill()
+
+    @on(Input.Submitted, "#annotations-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.Chosen(event.row_key.value))
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_edit(self) -> None:
+        if (current := self.current_id) is not None:
+            self.post_message(self.EditRequested(current))
+
+    def action_delete(self) -> None:
+        if (current := self.current_id) is not None:
+            self.post_message(self.DeleteRequested(current))

@@ -10,7 +10,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tui.screens.reader import ReaderScreen
-from tui.store import SQLiteStore
+from tui.analysis.model import Analysis
+from tui.store import AnnotationSession, SQLiteStore
 from tui.widgets.annotations_pane import AnnotationsPane
 
 from .recorded import recorded
@@ -24,6 +25,16 @@ async def reader_with_annotations(pilot: Pilot[Any]) -> ReaderScreen:
     screen = await analysed(pilot)
     await pilot.pause()  # the store opens after the first paint
     return screen
+
+
+def session_of(screen: ReaderScreen) -> AnnotationSession:
+    assert screen.session is not None
+    return screen.session
+
+
+def analysis_of(screen: ReaderScreen) -> Analysis:
+    assert screen.analysis is not None
+    return screen.analysis
 
 
 def visual_text(screen: ReaderScreen) -> str:
@@ -43,7 +54,9 @@ async def test_select_tag_note_and_correct_then_find_it_all_after_a_restart(tmp_
         await pilot.press("escape", "e")  # the first entity: Xiaomi, an organisation
         await pilot.press("L", "down", "enter")  # the dialog starts on ORG: one down is MISC
         await pilot.pause()
-        assert [(e.text, e.label) for e in screen.analysis.entities if e.start == 38] == [("Xiaomi", "MISC")]
+        assert [(e.text, e.label) for e in analysis_of(screen).entities if e.start == 38] == [
+            ("Xiaomi", "MISC")
+        ]
         pane = screen.query_one(AnnotationsPane)
         assert pane.display and [a.text for a in pane.shown] == [PHRASE, "Xiaomi"]
         await pilot.press("q")
@@ -55,7 +68,9 @@ async def test_select_tag_note_and_correct_then_find_it_all_after_a_restart(tmp_
         assert (phrase.text, phrase.tags, phrase.note) == (PHRASE, ("prüfen",), "Bindestrich fehlt")
         assert xiaomi.entity is not None and xiaomi.entity.label == "MISC"
         # The correction is what the reader sees: in the text and in the glossary.
-        assert [(e.text, e.label) for e in screen.analysis.entities if e.start == 38] == [("Xiaomi", "MISC")]
+        assert [(e.text, e.label) for e in analysis_of(screen).entities if e.start == 38] == [
+            ("Xiaomi", "MISC")
+        ]
         assert gutter(screen.article).startswith("▍")
 
 
@@ -63,14 +78,14 @@ async def test_undo_and_redo_an_annotation(tmp_path: Path) -> None:
     async with make_app(store=SQLiteStore(tmp_path / "a.sqlite3")).run_test(size=SIZE) as pilot:
         screen = await reader_with_annotations(pilot)
         await pilot.press("w", "a", *"Welcher Hersteller?", "ctrl+s")
-        assert [a.text for a in screen.session.annotations] == ["chinesische"]
+        assert [a.text for a in session_of(screen).annotations] == ["chinesische"]
         await pilot.press("u")
-        assert screen.session.annotations == []
+        assert session_of(screen).annotations == []
         assert not screen.query_one(AnnotationsPane).display  # nothing left to list
         await pilot.press("ctrl+r")
-        assert [a.note for a in screen.session.annotations] == ["Welcher Hersteller?"]
+        assert [a.note for a in session_of(screen).annotations] == ["Welcher Hersteller?"]
         await pilot.press("x")  # the annotation under the caret
-        assert screen.session.annotations == []
+        assert session_of(screen).annotations == []
 
 
 async def test_removing_a_false_entity_and_naming_a_speaker(tmp_path: Path) -> None:
@@ -78,17 +93,20 @@ async def test_removing_a_false_entity_and_naming_a_speaker(tmp_path: Path) -> N
         screen = await reader_with_annotations(pilot)
 
         def xiaomi_mentions() -> int:
-            return sum(len(entry.mentions) for entry in screen.analysis.glossary if entry.name == "Xiaomi")
+            return sum(
+                len(entry.mentions) for entry in analysis_of(screen).glossary if entry.name == "Xiaomi"
+            )
 
         before = xiaomi_mentions()
         await pilot.press("e", "L", "down", "down", "enter")  # Xiaomi: "not an entity"
-        assert not [e for e in screen.analysis.entities if e.start == 38]
+        assert not [e for e in analysis_of(screen).entities if e.start == 38]
         assert xiaomi_mentions() == before - 1  # the glossary follows the correction
         await pilot.press("escape", "c")  # the first quote
         quote = screen.reading.selection
+        assert quote is not None
         await pilot.press("at", "ctrl+u", *"Hugo Barra", "enter")
         await pilot.pause()
-        changed = [q for q in screen.analysis.quotes if q.start == quote.start]
+        changed = [q for q in analysis_of(screen).quotes if q.start == quote.start]
         assert changed and changed[0].speaker is not None and changed[0].speaker.text == "Hugo Barra"
 
 
@@ -113,5 +131,5 @@ async def test_annotations_of_an_edited_article_move_with_their_words(tmp_path: 
     edited = "Eilmeldung vorweg.\n" + text.replace("möchte bald expandieren", "will bald wachsen")
     async with make_app(text=edited, store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         screen = await reader_with_annotations(pilot)
-        (moved,) = screen.session.annotations
+        (moved,) = session_of(screen).annotations
         assert edited[moved.start : moved.end] == PHRASE and moved.note == "Notiz"

@@ -62,7 +62,7 @@ async def test_a_folder_is_listed_filtered_sorted_and_opened(tmp_path: Path) -> 
         assert isinstance(reader, ReaderScreen) and reader.document.source.endswith("xiaomi.txt")
         await pilot.press("escape")  # nothing selected: back to the library
         await pilot.pause()
-        assert app.screen is library
+        assert app.screen is library and isinstance(library, LibraryScreen)
         opened = [row for row in library.rows if row.entry.path.endswith("xiaomi.txt")]
         assert opened[0].opened  # it knows the article was just opened
 

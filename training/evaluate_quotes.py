@@ -160,7 +160,7 @@ def analysed(documents: Sequence[Document], model: str | None, use_cache: bool) 
     """(quotes, sources) per document, from cached spaCy docs."""
     from spacy.tokens import DocBin
 
-    from tui.analysis.analyzer import CHUNK_CHARS
+    from tui.analysis.chunks import CHUNK_CHARS
     from tui.analysis.entities import entities_from_doc, with_aliases
     from tui.analysis.model import Span
     from tui.analysis.pipeline import default_model, get_pipeline, model_label

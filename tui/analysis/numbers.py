@@ -865,7 +865,7 @@ def _sign_before(text: str, start: int, lang: str) -> tuple[int, bool]:
     mark = text[start - 1 : start]
     if mark in {"-", "−", "–"}:
         before = text[start - 2 : start - 1]
-        if not before or not (before.isalnum() or before in ".,") and (mark != "–" or before.isspace()):
+        if not before or (not (before.isalnum() or before in ".,") and (mark != "–" or before.isspace())):
             return start - 1, True
     if mark == "+" and not text[start - 2 : start - 1].isalnum():
         return start - 1, False

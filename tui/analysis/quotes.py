@@ -380,7 +380,7 @@ def _cues(window: str) -> Iterator[re.Match[str]]:
 
 
 def _any_cue(window: str) -> re.Match[str] | None:
-    found = [match for match in _cues(window)]
+    found = list(_cues(window))
     return min(found, key=lambda match: match.start(), default=None)
 
 
@@ -404,7 +404,10 @@ def _speakers_from_reports(direct: list[Quote], indirect: list[Quote]) -> list[Q
                 if report is not None and (report.end > quote.start or quote.start - report.end > 200):
                     report = None
             if report is not None and report.speaker is not None:
-                quote = replace(quote, speaker=report.speaker, speaker_name=report.speaker_name, cue=cue)
+                attributed.append(
+                    replace(quote, speaker=report.speaker, speaker_name=report.speaker_name, cue=cue)
+                )
+                continue
         attributed.append(quote)
     return attributed
 
@@ -525,9 +528,7 @@ _RECENT_CHARS = 200
 
 def _recent_speaker(context: _Context, reports: list[Quote], sentence: Span) -> Speaker | None:
     """The speaker of the closest quote or report ending shortly before ``sentence``."""
-    candidates = [
-        q for q in context.direct.overlapping(max(0, sentence.start - _RECENT_CHARS), sentence.start)
-    ]
+    candidates = list(context.direct.overlapping(max(0, sentence.start - _RECENT_CHARS), sentence.start))
     candidates += [q for q in reports[-1:] if q.end > sentence.start - _RECENT_CHARS]
     candidates = [q for q in candidates if q.speaker is not None and q.end <= sentence.start]
     last = max(candidates, key=lambda q: q.end, default=None)

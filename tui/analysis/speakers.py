@@ -595,13 +595,8 @@ class SpeakerFinder:
                 seen_noun = True
                 seen_person = seen_person or (entity is not None and entity.label == "PER")
             elif (
-                lower in _DETERMINERS
-                and (not seen_noun or (_genitive(words, index) and not seen_person))
-                or word[0].islower()
-                and not seen_noun
-                and taken
-                and _adjective(word)
-            ):
+                lower in _DETERMINERS and (not seen_noun or (_genitive(words, index) and not seen_person))
+            ) or (word[0].islower() and not seen_noun and taken and _adjective(word)):
                 pass
             elif self.lower_case_nouns and word.isalpha() and taken and taken[-1][2].lower() in _DETERMINERS:
                 seen_noun = True

@@ -9,8 +9,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tui.screens.reader import ReaderScreen
 from tui.analysis.model import Analysis
+from tui.screens.reader import ReaderScreen
 from tui.store import AnnotationSession, SQLiteStore
 from tui.widgets.annotations_pane import AnnotationsPane
 

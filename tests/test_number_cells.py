@@ -40,8 +40,8 @@ def test_a_row_has_surface_value_unit_kind_and_qualifier(found: list[Number]) ->
         ("3. Oktober 2025", "03.10.2025", "", "date", ""),
         ("3,2 Milliarden Euro", "3.200.000.000", "€", "money", "about"),
         ("5 und 7 Prozent", "5–7", "%", "percent", ""),
-        ("4.", "4.", "", "rank", ""),
-        ("−8 Grad", "-8", "°", "measure", ""),
+        ("4.", "4.", "", "ordinal", ""),
+        ("−8 Grad", "-8", "°", "quantity", ""),
         ("drei Viertel", "0,75", "Anlagen", "fraction", ""),
     ]
 
@@ -58,7 +58,7 @@ def test_sorting_by_position_value_and_kind(found: list[Number]) -> None:
         "−8 Grad", "drei Viertel", "4.", "5 und 7 Prozent", "3,2 Milliarden Euro", "3. Oktober 2025",
     ]  # fmt: skip
     assert [n.kind for n in sort_numbers(found, "kind")] == [
-        "date", "fraction", "quantity", "money", "percent", "ordinal",
+        "date", "fraction", "money", "ordinal", "percent", "quantity",
     ]  # fmt: skip
     assert [next_sort_key(k) for k in ("position", "value", "kind")] == ["value", "kind", "position"]
 

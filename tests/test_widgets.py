@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from rich.style import Style
 from textual.app import App, ComposeResult
 
-from tui.analysis.model import Number, NumberKind, QuoteKind
+from tui.analysis.model import Number, NumberKind, Quote, QuoteKind, Span
 from tui.labels import ENTITY_LABELS, LABELS, LEGEND, NUMBER_KINDS, QUOTE_KINDS, entity_component
 from tui.paths import STYLES
 from tui.safe_text import one_line, safe
 from tui.screens.help import describe_key
 from tui.ui_state import UiState, load_state, save_state
-from tui.widgets.article_view import ArticleView, Highlight, merge_highlights
-from tui.widgets.panes import format_value, number_cells
+from tui.widgets.article_view import GUTTER, ArticleView, Highlight, merge_highlights
+from tui.widgets.panes import number_rows, quote_rows
 
 # -- safe text ------------------------------------------------------------------------
 
@@ -56,35 +56,38 @@ def test_one_line_is_one_line_within_the_limit(text: str, limit: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("number", "shown"),
-    [
-        (Number(0, 5, "1.500", value=1500), "1\u2009500"),
-        (Number(0, 3, "1,5", value=1.5, kind="decimal"), "1.5"),
-        (Number(0, 12, "1.234.567,25", value=1234567.25, kind="decimal"), "1\u2009234\u2009567.25"),
-        (Number(0, 8, "0,00001", value=1e-05, kind="decimal"), "0.00001"),
-        (Number(0, 4, "2014", value=2014, kind="year"), "2014"),
-        (Number(0, 2, "3.", value=3, kind="ordinal"), "3."),
-        (Number(0, 11, "rund 15.000", value=15000, approx=True), "≈15\u2009000"),
-        (Number(0, 5, "1.5.0", value=None), "–"),
-    ],
+    ("locale", "shown"),
+    [("de", ["≈15.000", "1,5", "?", "2014"]), ("en", ["≈15,000", "1.5", "?", "2014"])],
 )
-def test_values_read_the_same_in_every_convention(number: Number, shown: str) -> None:
-    assert format_value(number) == shown
+def test_number_rows_show_values_as_the_reader_writes_them(locale: str, shown: list[str]) -> None:
+    numbers = [
+        Number(0, 11, "rund 15.000", value=15000, approx=True, qualifier="about"),
+        Number(20, 23, "1,5", value=1.5, kind="decimal"),
+        Number(30, 35, "1,500", value=None, ambiguous=True),
+        Number(40, 44, "2014", value=2014, kind="year"),
+    ]
+    rows = list(number_rows(numbers, locale))
+    assert [row.cells[0].plain for row in rows] == shown
+    assert [row.cells[2].plain for row in rows] == ["cardinal", "decimal", "cardinal", "year"]
+    assert rows[0].cells[3].plain == "about" and rows[0].cells[4].plain == "rund 15.000"
+    by_value = [row.span.text for row in number_rows(numbers, locale, sort="value")]
+    assert by_value == ["1,5", "2014", "rund 15.000", "1,500"]  # no value: last
 
 
-def test_number_cells_put_the_value_first_and_flag_ambiguity() -> None:
-    text = "Er kaufte 1,500 Aktien im Jahr 2014."
-    shares = Number(10, 22, "1,500 Aktien", value=1.5, unit="Aktien", kind="quantity", ambiguous=True)
-    value, figure, unit, context = number_cells(shares, text)
-    assert (str(value), str(figure), str(unit)) == ("1.5 ?", "1,500 Aktien", "Aktien")
-    assert str(context) == "Er kaufte 1,500 Aktien im Jahr 2014."
-    year = Number(31, 35, "2014", value=2014, kind="year")
-    assert str(number_cells(year, text)[2]) == "year"
-    count = Number(10, 15, "1,500", value=1.5, kind="decimal")
-    assert str(number_cells(count, text)[2]) == "–"
-
-
-# -- highlight layers ---------------------------------------------------------------
+def test_quote_rows_name_the_speaker_and_leave_titles_out() -> None:
+    barra = Span(40, 50, "Hugo Barra")
+    quotes = [
+        Quote(0, 10, "Wir kommen", speaker=Span(12, 14, "er"), speaker_name="Hugo Barra"),
+        Quote(20, 26, "Tatort", kind="title"),
+        Quote(30, 38, "Ja, gern", speaker=barra),
+        Quote(60, 70, "Nie wieder", kind="indirect", speaker=Span(72, 100, "eine Sprecherin des Umweltamts")),
+        Quote(80, 90, "Vielleicht", speaker=barra),
+    ]
+    assert [row.cells[1].plain for row in quote_rows(quotes)] == [
+        "Hugo Barra", "Hugo Barra", "eine Sprecherin des Umw…", "Hugo Barra",
+    ]  # fmt: skip
+    grouped = [row.span.text for row in quote_rows(quotes, by_speaker=True)]
+    assert grouped == ["Wir kommen", "Ja, gern", "Vielleicht", "Nie wieder"]
 
 
 def test_a_layer_merges_overlaps_and_drops_empty_highlights() -> None:
@@ -117,7 +120,7 @@ async def test_later_layers_win_where_highlights_overlap() -> None:
         view.set_layer("selection", [Highlight(7, 9, "article-view--selection")])
         await pilot.pause()
         styles: dict[int, Style] = {}
-        offset = 0
+        offset = -GUTTER  # the annotation marks' column comes first
         for segment in view.render_line(0):
             for _ in segment.text:
                 styles[offset] = segment.style or Style()
@@ -141,7 +144,8 @@ async def test_later_layers_win_where_highlights_overlap() -> None:
 
 def test_labels_are_the_json_vocabulary() -> None:
     assert [label.name for label in ENTITY_LABELS] == ["PER", "ORG", "LOC", "MISC"]
-    assert {label.name for label in QUOTE_KINDS} == set(typing.get_args(QuoteKind))
+    # A title in quotation marks is no quote: never highlighted or listed as one.
+    assert {label.name for label in QUOTE_KINDS} == set(typing.get_args(QuoteKind)) - {"title"}
     assert {label.name for label in NUMBER_KINDS} == set(typing.get_args(NumberKind))
     assert len(LABELS) == len(ENTITY_LABELS) + len(QUOTE_KINDS) + len(NUMBER_KINDS)
 

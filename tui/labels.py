@@ -50,6 +50,8 @@ NUMBER_KINDS: tuple[Label, ...] = tuple(
         ("ordinal", "an ordinal"),
         ("date", "a date"),
         ("time", "a time of day"),
+        ("fraction", "a fraction"),
+        ("score", "a score"),
     )
 )
 

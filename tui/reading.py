@@ -33,7 +33,8 @@ class Reading:
         self.analysis = analysis
         self._items = {
             "entities": SpanIndex[Span](analysis.entities),
-            "quotes": SpanIndex[Span](analysis.quotes),
+            # Names and titles in quotation marks are no quotes to step to.
+            "quotes": SpanIndex[Span](q for q in analysis.quotes if q.kind != "title"),
             "numbers": SpanIndex[Span](analysis.numbers),
         }
         self._sentences = SpanIndex(analysis.sentences)
@@ -152,7 +153,7 @@ class Reading:
             return ""
         return (
             f"{analysis.lang} · {analysis.pipeline} · {analysis.word_count:,} words · "
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
+            f"{len(analysis.entities)} entities · {len(self._items['quotes'])} quotes · "
             f"{len(analysis.numbers)} numbers"
         )
 

@@ -28,6 +28,7 @@ from tui import annotating, caret
 from tui.analysis.model import Analysis
 from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedError
 from tui.caret import Caret
+from tui.i18n import current_locale
 from tui.labels import entity_component
 from tui.reading import ItemKind, Reading
 from tui.safe_text import one_line
@@ -56,6 +57,7 @@ from tui.widgets.panes import (
     glossary_rows,
     number_rows,
     quote_rows,
+    shown_quotes,
 )
 from tui.widgets.search_bar import SearchBar
 
@@ -337,7 +339,7 @@ class ReaderScreen(Screen[None]):
             ],
         )
         article.set_layer(
-            "quote", [Highlight(q.start, q.end, "article-view--quote") for q in analysis.quotes]
+            "quote", [Highlight(q.start, q.end, "article-view--quote") for q in shown_quotes(analysis.quotes)]
         )
         article.set_layer(
             "number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers]
@@ -350,8 +352,10 @@ class ReaderScreen(Screen[None]):
         analysis = self.analysis
         if analysis is None or not self.panes_mounted.is_set():
             return
-        self.query_one(QuotesPane).show(quote_rows(analysis.quotes))
-        self.query_one(NumbersPane).show(number_rows(analysis.numbers, analysis.text))
+        quotes = self.query_one(QuotesPane)
+        quotes.show(quote_rows(analysis.quotes, by_speaker=quotes.by_speaker))
+        numbers = self.query_one(NumbersPane)
+        numbers.show(number_rows(analysis.numbers, str(current_locale()), numbers.order))
         self.query_one(GlossaryPane).show(glossary_rows(analysis.glossary))
         self._follow(self.article.visible_range[0])
 
@@ -366,6 +370,10 @@ class ReaderScreen(Screen[None]):
     def _follow(self, offset: int) -> None:
         for pane in self.query(ItemPane):
             pane.follow(offset)
+
+    @on(ItemPane.OrderChanged)
+    def _pane_order_changed(self) -> None:
+        self._fill_panes()
 
     @on(ItemPane.Chosen)
     def _item_chosen(self, message: ItemPane.Chosen) -> None:

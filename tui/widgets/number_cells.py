@@ -21,20 +21,6 @@ from tui.analysis.model import Number, Span
 SortKey = Literal["position", "value", "kind"]
 SORT_KEYS: tuple[SortKey, ...] = ("position", "value", "kind")
 
-KIND_LABELS = {
-    "cardinal": "count",
-    "decimal": "decimal",
-    "percent": "percent",
-    "percentage_points": "points",
-    "money": "money",
-    "quantity": "measure",
-    "year": "year",
-    "ordinal": "rank",
-    "date": "date",
-    "time": "time",
-    "fraction": "fraction",
-    "score": "score",
-}
 QUALIFIER_LABELS = {
     "about": "about",
     "almost": "almost",
@@ -57,7 +43,7 @@ def number_cells(number: Number, locale: str) -> tuple[str, str, str, str, str]:
         " ".join(number.text.split()),
         format_value(number, locale),
         _unit_label(number, locale),
-        KIND_LABELS.get(number.kind, number.kind),
+        number.kind,  # as the JSON names it: one vocabulary (tui.labels)
         qualifier,
     )
 
@@ -75,6 +61,8 @@ def format_value(number: Number, locale: str) -> str:
         return AMBIGUOUS if number.ambiguous else NO_VALUE
     if number.kind == "ordinal":
         return _ordinal(int(number.value), locale)
+    if number.kind == "year":
+        return str(int(number.value))  # 2014, never 2.014
     return _decimal(number.value, locale)
 
 
@@ -84,7 +72,7 @@ def sort_numbers(numbers: Iterable[Number], key: SortKey) -> list[Number]:
     if key == "value":
         return sorted(rows, key=_value_key)
     if key == "kind":
-        return sorted(rows, key=lambda number: KIND_LABELS.get(number.kind, number.kind))
+        return sorted(rows, key=lambda number: number.kind)
     return rows
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,6 +24,7 @@ from textual.widgets import DataTable
 from tui.analysis.model import GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import SpanIndex
 from tui.safe_text import one_line
+from tui.widgets.number_cells import SortKey, next_sort_key, number_cells, sort_numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,12 @@ class ItemPane(DataTable[Text]):
 
         pane: ItemPane
         span: Span
+
+    @dataclass
+    class OrderChanged(Message):
+        """The reader asked ``pane`` for another order of its rows."""
+
+        pane: ItemPane
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -110,60 +116,78 @@ class ItemPane(DataTable[Text]):
 
 class QuotesPane(ItemPane):
     COLUMNS = ("Kind", "Speaker", "Quote")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "group", "Group by speaker / text order", id="quotes.group"),
+    ]
+    by_speaker = False
+
+    def action_group(self) -> None:
+        self.by_speaker = not self.by_speaker
+        self.border_title = "Quotes by speaker" if self.by_speaker else "Quotes"
+        self.post_message(self.OrderChanged(self))
 
 
-def quote_rows(quotes: Iterable[Quote]) -> Iterable[Row]:
+def speaker_label(quote: Quote) -> str | None:
+    """Who said it: the resolved name ("Hugo Barra" for "er"), else the
+    speaker phrase ("eine Sprecherin des Umweltamts"), else None."""
+    if quote.speaker_name:
+        return quote.speaker_name
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def shown_quotes(quotes: Iterable[Quote]) -> list[Quote]:
+    """Quotes and reported speech; names and titles in quotation marks are
+    not quotes, and the pane and the highlights leave them out."""
+    return [quote for quote in quotes if quote.kind != "title"]
+
+
+def quote_rows(quotes: Iterable[Quote], *, by_speaker: bool = False) -> Iterable[Row]:
     """Kind and speaker first: the quote itself is the part that may be cut
-    (the detail line shows it whole)."""
+    (the detail line shows it whole). ``by_speaker`` groups the quotes of
+    each speaker, speakers in order of their first quote."""
+    quotes = shown_quotes(quotes)
+    if by_speaker:
+        first: dict[str, int] = {}
+        for index, quote in enumerate(quotes):
+            first.setdefault(speaker_label(quote) or "", index)
+        quotes = sorted(quotes, key=lambda quote: (first[speaker_label(quote) or ""], quote.start))
     for quote in quotes:
-        speaker = Text(one_line(quote.speaker.text, 20)) if quote.speaker else Text("–", style="dim")
+        label = speaker_label(quote)
+        speaker = Text(one_line(label, 24)) if label else Text("–", style="dim")
         yield Row(quote, (Text(quote.kind), speaker, Text(one_line(quote.text, 80))))
 
 
 class NumbersPane(ItemPane):
-    COLUMNS = ("Value", "Figure", "Unit", "Context")
+    COLUMNS = ("Value", "Unit", "Kind", "Qualifier", "Figure")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sort", "Sort by position, value or kind", id="numbers.sort"),
+    ]
+    order: SortKey = "position"
+
+    def action_sort(self) -> None:
+        self.order = next_sort_key(self.order)
+        self.border_title = "Numbers" if self.order == "position" else f"Numbers by {self.order}"
+        self.post_message(self.OrderChanged(self))
 
 
-def number_rows(numbers: Iterable[Number], text: str) -> Iterable[Row]:
-    for number in numbers:
-        yield Row(number, number_cells(number, text))
-
-
-def number_cells(number: Number, text: str) -> tuple[Text, Text, Text, Text]:
-    value = Text(format_value(number), style="bold" if number.value is not None else "dim")
-    if number.ambiguous:
-        value.append(" ?", style="bold")
-    if number.unit:
-        unit = Text(one_line(number.unit, 16))
-    elif number.kind in {"cardinal", "decimal"}:
-        unit = Text("–", style="dim")
-    else:
-        unit = Text(number.kind, style="dim italic")  # year, date, ordinal…
-    before = text[max(0, number.start - 16) : number.start]
-    after = text[number.end : number.end + 16]
-    context = Text(one_line(before) + " ")
-    context.append(one_line(number.text), style="bold")
-    context.append(" " + one_line(after))
-    return value, Text(one_line(number.text)), unit, context
-
-
-def format_value(number: Number) -> str:
-    """The parsed value, grouped with thin spaces so it reads the same in
-    every convention; ``≈`` marks a hedged figure."""
-    if number.value is None:
-        return "–"
-    value = number.value
-    if number.kind == "year":
-        formatted = str(value)
-    elif number.kind == "ordinal":
-        formatted = f"{value}."
-    elif isinstance(value, float):
-        digits = format(Decimal(str(value)).normalize(), "f")
-        whole, _, fraction = digits.partition(".")
-        formatted = f"{int(whole):,}".replace(",", "\u2009") + ("." + fraction if fraction else "")
-    else:
-        formatted = f"{value:,}".replace(",", "\u2009")
-    return ("≈" if number.approx else "") + formatted
+def number_rows(numbers: Iterable[Number], locale: str, sort: SortKey = "position") -> Iterable[Row]:
+    """A row per figure: the value as the reader writes numbers (Babel, the
+    interface's locale), its unit, kind and qualifier, then the figure as written."""
+    for number in sort_numbers(numbers, sort):
+        surface, value, unit, kind, qualifier = number_cells(number, locale)
+        value_cell = Text(value, style="bold" if number.value is not None else "dim")
+        if number.approx:
+            value_cell = Text("≈", style="dim") + value_cell
+        yield Row(
+            number,
+            (
+                value_cell,
+                Text(one_line(unit, 16)),
+                Text(kind, style="dim"),
+                Text(qualifier),
+                Text(one_line(surface, 40)),
+            ),
+        )
 
 
 class GlossaryPane(ItemPane):
@@ -178,10 +202,11 @@ class GlossaryPane(ItemPane):
 
 
 def glossary_rows(entries: Iterable[GlossaryEntry]) -> Iterable[Row]:
+    """Entities and abbreviations in order of first mention, then the key
+    terms; an abbreviation shows its long form."""
     for entry in entries:
-        cells = (
-            Text(str(len(entry.mentions)), justify="right"),
-            Text(entry.label),
-            Text(one_line(entry.name, 40)),
-        )
+        name = Text(one_line(entry.name, 40))
+        if entry.kind == "abbreviation" and entry.expansion:
+            name = Text(one_line(entry.name, 12), style="bold") + Text(" = " + one_line(entry.expansion, 40))
+        cells = (Text(str(len(entry.mentions)), justify="right"), Text(entry.label), name)
         yield Row(entry.mentions[0], cells, anchors=entry.mentions)

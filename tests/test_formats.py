@@ -118,3 +118,24 @@ def test_markdown_without_a_heading_is_titled_by_its_first_line(tmp_path: Path) 
     note.write_text("Nur *ein* Absatz.\n")
     document = open_source(str(note))
     assert (document.title, document.text) == ("Nur ein Absatz.", "Nur ein Absatz.")
+
+
+def test_analyze_points_into_the_extracted_text_and_says_so(capsys) -> None:
+    import json
+
+    from tui.cli import main
+
+    assert main(["analyze", "--text", "--model", "rules", str(PAGES / "windpark.html")]) == 0
+    result = json.loads(capsys.readouterr().out)
+    document = result["document"]
+    assert (document["format"], document["title"], document["author"]) == (
+        "html",
+        "Windpark vor Borkum geht ans Netz",
+        "Jonas Wild",
+    )
+    assert document["id"] == open_source(str(PAGES / "windpark.html")).id
+    text = result["text"]
+    assert text.startswith("Windpark vor Borkum geht ans Netz\n\nNach zwei Jahren")
+    for item in (*result["entities"], *result["numbers"], *result["quotes"]):
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert [s["kind"] for s in document["segments"]][:2] == ["heading", "paragraph"]

@@ -82,6 +82,11 @@ def _analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines from PATH or stdin'
     )
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="add the text the offsets point into (HTML and Markdown: as extracted)",
+    )
     parser.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch with --jsonl")
     parser.add_argument(
         "--workers",
@@ -214,7 +219,10 @@ def _analyze(args: argparse.Namespace) -> int:
         return _fail(str(error))
     if document.note:
         print(f"randnotiz: {document.note}", file=sys.stderr)
-    json.dump({"id": args.path, **analysis.to_json()}, sys.stdout, ensure_ascii=False, indent=1)
+    result = {"id": args.path, **analysis.to_json(), "document": document.to_json()}
+    if args.text:
+        result["text"] = analysis.text
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 

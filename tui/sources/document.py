@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 # 128 bits of SHA-256: collisions are out of reach for any reader's library,
 # and the id stays short enough to show and to type.
@@ -59,3 +59,20 @@ class Document:
     @property
     def id(self) -> str:
         return document_id(self.text)
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``randnotiz analyze`` says of the document: where the offsets
+        point into, and what the source says of itself."""
+        found: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "format": self.format,
+            **self.metadata,
+        }
+        if self.segments:
+            found["segments"] = [
+                {"start": s.start, "end": s.end, "kind": s.kind, "source_line": s.source_line}
+                for s in self.segments
+            ]
+        return found

@@ -10,6 +10,12 @@ def test_missing_file_gives_defaults(tmp_path) -> None:
     assert load_settings(tmp_path / "none.toml") == Settings()
 
 
+def test_a_config_without_a_theme_leaves_the_choice_to_the_last_run(tmp_path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[models]\nde = "de_core_news_lg"\n')
+    assert load_settings(path).theme is None
+
+
 def test_theme_and_models_are_read(tmp_path) -> None:
     path = tmp_path / "config.toml"
     path.write_text('theme = "light"\n[models]\nde = "de_core_news_lg"\n')

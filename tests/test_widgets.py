@@ -11,15 +11,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 
 from tui.analysis.model import Number, NumberKind, Quote, QuoteKind, Span
+from tui.app import RandnotizApp
 from tui.labels import ENTITY_LABELS, LABELS, LEGEND, NUMBER_KINDS, QUOTE_KINDS, entity_component
 from tui.paths import STYLES
 from tui.safe_text import one_line, safe
-from tui.screens.help import describe_key
+from tui.screens.help import HelpScreen, describe_key
+from tui.screens.reader import AnalysisFailed, AnalysisProgress, ReaderScreen
 from tui.ui_state import UiState, load_state, save_state
 from tui.widgets.article_view import GUTTER, ArticleView, Highlight, merge_highlights
-from tui.widgets.panes import number_rows, quote_rows
+from tui.widgets.panes import ItemPane, number_rows, quote_rows
+from tui.widgets.search_bar import SearchBar
 
 # -- safe text ------------------------------------------------------------------------
 
@@ -195,3 +199,21 @@ def test_a_state_folder_that_cannot_be_written_is_ignored(tmp_path: Path) -> Non
     blocker.write_text("not a folder")
     save_state(UiState("textual-light"), blocker / "randnotiz")  # no exception
     assert blocker.read_text() == "not a folder"
+
+
+# -- messages and bindings -----------------------------------------------------------------
+
+
+def test_a_progress_report_replaces_a_pending_one_only() -> None:
+    assert AnalysisProgress(0.5).can_replace(AnalysisProgress(0.25))
+    assert not AnalysisProgress(0.5).can_replace(AnalysisFailed("no model"))
+    assert not AnalysisFailed("no model").can_replace(AnalysisProgress(0.25))
+
+
+def test_every_binding_has_its_own_id() -> None:
+    """A later keymap rebinds keys by these ids."""
+    owners = (RandnotizApp, ReaderScreen, ArticleView, ItemPane, SearchBar, HelpScreen)
+    bindings = [binding for owner in owners for binding in owner.BINDINGS]
+    assert all(isinstance(binding, Binding) and binding.id for binding in bindings)
+    ids = [binding.id for binding in bindings if isinstance(binding, Binding)]
+    assert len(ids) == len(set(ids)) > 25

@@ -64,7 +64,9 @@ def _reader_parser() -> argparse.ArgumentParser:
         "path", nargs="?", help="article to open ('-' reads stdin; default: the bundled sample)"
     )
     parser.add_argument(
-        "--theme", choices=("dark", "light"), help="colour theme (default: from config, else dark)"
+        "--theme",
+        choices=("dark", "light"),
+        help="colour theme (default: from config, else the last one used, else dark)",
     )
     parser.add_argument("--version", action="version", version=f"randnotiz {_version()}")
     _common(parser)
@@ -147,8 +149,8 @@ def _read(args: argparse.Namespace) -> int:
     service = start_service(document, lang, models)  # loads spaCy while Textual is imported
     from tui.app import RandnotizApp
 
-    theme = args.theme or settings.theme
-    app = RandnotizApp(document, theme=f"textual-{theme}", service=service)
+    theme = args.theme or settings.theme  # neither: the app takes the theme of the last run
+    app = RandnotizApp(document, theme=f"textual-{theme}" if theme else None, service=service)
     app.run()
     return app.return_code or 0
 
@@ -187,8 +189,10 @@ def _open_library(
             lambda: recent_and_samples(lambda: store, samples),
             store=lambda: store,
         )
-    theme = args.theme or settings.theme
-    app = RandnotizApp(None, library=library, theme=f"textual-{theme}", service=service, store=store)
+    theme = args.theme or settings.theme  # neither: the app takes the theme of the last run
+    app = RandnotizApp(
+        None, library=library, theme=f"textual-{theme}" if theme else None, service=service, store=store
+    )
     app.run()
     return app.return_code or 0
 

@@ -25,7 +25,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    theme: str = "dark"
+    theme: str | None = None  # None: the theme of the last run, else dark
     models: dict[str, str] = field(default_factory=dict)
 
 
@@ -42,9 +42,9 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"cannot read settings from {path}: {error}") from None
-    theme = data.get("theme", "dark")
+    theme = data.get("theme")
     models = data.get("models", {})
-    if theme not in {"dark", "light"}:
+    if theme not in {None, "dark", "light"}:
         raise ConfigError(f'{path}: theme must be "dark" or "light", not {theme!r}')
     if not isinstance(models, dict) or not all(isinstance(v, str) for v in models.values()):
         raise ConfigError(f'{path}: [models] maps a language to a pipeline name, e.g. de = "de_core_news_lg"')

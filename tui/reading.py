@@ -27,7 +27,6 @@ class Reading:
         self.matches: SpanIndex[Span] = SpanIndex(())
         self._items: dict[ItemKind, SpanIndex[Span]] = {}
         self._sentences: SpanIndex[Span] = SpanIndex(())
-        self._mentions: SpanIndex[_Mention] = SpanIndex(())
 
     def set_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -38,11 +37,6 @@ class Reading:
             "numbers": SpanIndex[Span](analysis.numbers),
         }
         self._sentences = SpanIndex(analysis.sentences)
-        self._mentions = SpanIndex(
-            _Mention(mention.start, mention.end, entry)
-            for entry in analysis.glossary
-            for mention in entry.mentions
-        )
 
     # -- selection -------------------------------------------------------------
 
@@ -82,21 +76,12 @@ class Reading:
     # -- queries -------------------------------------------------------------
 
     def item_at(self, offset: int) -> Span | None:
-        """The entity, number or quote under ``offset`` (entities win over
-        numbers, numbers over the quotes that contain them)."""
-        for kind in ("entities", "numbers", "quotes"):
-            items = self._items.get(kind)
-            found = items.at(offset) if items is not None else None
-            if found is not None:
-                return found
-        return None
+        """The entity, number or quote under ``offset`` (see :meth:`Analysis.item_at`)."""
+        return None if self.analysis is None else self.analysis.item_at(offset)
 
     def entry_of(self, span: HasSpan) -> GlossaryEntry | None:
         """The glossary entry one of whose mentions is exactly ``span``."""
-        mention = self._mentions.containing(span.start, span.end)
-        if mention is None or (mention.start, mention.end) != (span.start, span.end):
-            return None
-        return mention.entry
+        return None if self.analysis is None else self.analysis.entry_of(span)
 
     # -- search ------------------------------------------------------------------
 
@@ -156,17 +141,6 @@ class Reading:
             f"{len(analysis.entities)} entities · {len(self._items['quotes'])} quotes · "
             f"{len(analysis.numbers)} numbers"
         )
-
-
-class _Mention:
-    """A glossary mention that knows its entry (a span, for the index)."""
-
-    __slots__ = ("end", "entry", "start")
-
-    def __init__(self, start: int, end: int, entry: GlossaryEntry) -> None:
-        self.start = start
-        self.end = end
-        self.entry = entry
 
 
 def _exactly(index: SpanIndex[Span], span: Span) -> Span | None:

@@ -253,8 +253,8 @@ class ReaderScreen(Screen[None]):
         yield SearchBar(id="search")
         with Horizontal(id="status-bar"):
             yield Static("Loading the language model…", id="status")
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
-        yield Footer()
+        # The footer's keys come after the first paint too (see on_mount).
+        yield Static(id="footer-slot")
 
     @property
     def article(self) -> ArticleView:
@@ -275,14 +275,20 @@ class ReaderScreen(Screen[None]):
         self.article.focus()
         if self.document.note:
             self.notify(self.document.note, severity="warning", timeout=8)
-        # Empty tables are a third of the first frame's work: the text comes first.
-        self.call_after_refresh(self._mount_panes)
+        # Empty tables and the footer's keys are most of the first frame's
+        # work: the text comes first, they follow in the next frame, in places
+        # kept for them so that nothing moves.
+        self.call_after_refresh(self._mount_the_rest)
         self.run_analysis()
 
-    async def _mount_panes(self) -> None:
+    async def _mount_the_rest(self) -> None:
         panes = [QuotesPane("Quotes", id="quotes"), NumbersPane("Numbers", id="numbers")]
         panes.append(GlossaryPane("Glossary", id="glossary"))
-        await self.query_one("#panes").mount_all([*panes, AnnotationsPane(id="annotations")])
+        with self.app.batch_update():
+            await self.query_one("#footer-slot").remove()
+            await self.mount(Footer())
+            await self.query_one("#panes").mount_all([*panes, AnnotationsPane(id="annotations")])
+        self.refresh_bindings()  # the footer shows its keys when told of them
         self.panes_mounted.set()
         self._show_panes()
         self._fill_panes()  # if the analysis came first
@@ -313,12 +319,18 @@ class ReaderScreen(Screen[None]):
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         self._status(f"Analysing… {message.fraction:.0%}")
-        self.query_one(ProgressBar).update(progress=message.fraction)
+        bars = self.query(ProgressBar)
+        if bars:
+            bars.first().update(progress=message.fraction)
+        else:  # only long texts report progress: the bar comes with the first report
+            bar = ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
+            self.query_one("#status-bar").mount(bar)
+            bar.update(progress=message.fraction)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failure = message.reason
         self._status("Analysis failed: " + one_line(message.reason, 120))
-        self.query_one(ProgressBar).display = False
+        self.query(ProgressBar).set(display=False)
         self.notify(message.reason, title="Analysis failed", severity="error", timeout=15)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -344,7 +356,7 @@ class ReaderScreen(Screen[None]):
         article.set_layer(
             "number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers]
         )
-        self.query_one(ProgressBar).display = False
+        self.query(ProgressBar).set(display=False)
         self._status(self.reading.summary())
         self._fill_panes()
 
@@ -444,8 +456,8 @@ class ReaderScreen(Screen[None]):
 
     # -- search ----------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        await self.query_one(SearchBar).open()
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, message: SearchBar.Submitted) -> None:
@@ -471,7 +483,7 @@ class ReaderScreen(Screen[None]):
 
     def action_step_match(self, forward: bool) -> None:
         if not len(self.reading.matches):
-            self.action_search()
+            self.call_later(self.action_search)
             return
         self.reading.step_match(forward, self._anchor())
         self._selected()

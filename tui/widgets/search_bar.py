@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
@@ -28,15 +27,14 @@ class SearchBar(Widget):
     class Closed(Message):
         """The reader left the search without a query."""
 
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search the text (Enter to find, Esc to cancel)")
-
     @property
     def is_open(self) -> bool:
         return self.display
 
-    def open(self) -> None:
+    async def open(self) -> None:
         self.display = True
+        if not self.children:  # made on first use: the reader's first paint does without it
+            await self.mount(Input(placeholder="Search the text (Enter to find, Esc to cancel)"))
         self.query_one(Input).focus()
 
     def action_close(self) -> None:

@@ -7,7 +7,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tui.analysis.model import ModelChoice
@@ -236,13 +236,33 @@ def _analyze_jsonl(args: argparse.Namespace, lang: str | None, models: ModelChoi
     if args.encoding:
         return _fail("--encoding is for articles; JSON lines are always UTF-8")
     if args.path is None or args.path == "-":
-        return _write_jsonl(args, sys.stdin.buffer, lang, models, None)
+        try:
+            lines: Iterable[bytes] = _lines(sys.stdin.fileno())
+        except OSError:  # a stdin without a file descriptor (embedded, tests)
+            lines = sys.stdin.buffer
+        return _write_jsonl(args, lines, lang, models, None)
     try:
-        stream = open(args.path, "rb")  # noqa: SIM115 - closed by the with below
+        descriptor = os.open(args.path, os.O_RDONLY)
     except OSError as error:
         return _fail(f"cannot read {args.path}: {error.strerror}")
-    with stream:
-        return _write_jsonl(args, stream, lang, models, os.fstat(stream.fileno()).st_size)
+    try:
+        return _write_jsonl(args, _lines(descriptor), lang, models, os.fstat(descriptor).st_size)
+    finally:
+        os.close(descriptor)
+
+
+def _lines(descriptor: int) -> Iterator[bytes]:
+    """The lines of a file descriptor, read with ``os.read``: a batch feeder
+    thread blocked in it holds no lock of a buffered stream, so Ctrl+C can
+    end the process cleanly (a daemon thread inside ``BufferedReader`` makes
+    the interpreter abort at exit)."""
+    pending = b""
+    while chunk := os.read(descriptor, 1 << 16):
+        *lines, pending = (pending + chunk).split(b"\n")
+        for line in lines:
+            yield line + b"\n"
+    if pending:
+        yield pending
 
 
 def _write_jsonl(

@@ -10,7 +10,8 @@ singular ("plane", "liefere", "verhandle") and its umlauted Konjunktiv II
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+
+from tui.analysis.bundled import data_lines
 
 # The irregular present of "sein", which the rules cannot derive.
 _IRREGULAR = frozenset({"sei", "seien", "seiest", "seiet"})
@@ -42,8 +43,8 @@ _CAPITALISED = frozenset(
 
 @cache
 def subjunctive_forms() -> frozenset[str]:
-    listing = files("tui.analysis.data").joinpath("subjunctive.de.txt").read_text("utf-8")
-    return frozenset(listing.split()) | _IRREGULAR | _CAPITALISED
+    listing = data_lines("subjunctive.de.txt")
+    return frozenset(word for line in listing for word in line.split()) | _IRREGULAR | _CAPITALISED
 
 
 def is_subjunctive(word: str) -> bool:

@@ -199,10 +199,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if self._wrap_width != max(width, 10):
+        if self._wrap_width != max(width - GUTTER, 10):
             # The first frame is drawn before the Resize event arrives: wrap
             # now, so that the text is in it.
-            self._rewrap(width)
+            self._rewrap(width - GUTTER)
         index = self.top_line + y
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)

@@ -10,7 +10,7 @@ what the reader did.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
@@ -43,7 +43,6 @@ from tui.screens.annotation_dialogs import (
 )
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
-from tui.store.corrections import apply_corrections
 from tui.store.model import Annotation
 from tui.store.protocol import AnnotationStore
 from tui.widgets.annotations_pane import AnnotationsPane
@@ -337,7 +336,7 @@ class ReaderScreen(Screen[None]):
         self.model_analysis = message.analysis
         annotations = self.session.annotations if self.session is not None else []
         self._corrections = annotating.corrections_of(annotations)
-        self._show_analysis(apply_corrections(message.analysis, annotations))
+        self._show_analysis(_corrected(message.analysis, annotations))
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.reading.set_analysis(analysis)
@@ -786,7 +785,7 @@ class ReaderScreen(Screen[None]):
         corrections = annotating.corrections_of(placed)
         if self.model_analysis is not None and corrections != self._corrections:
             self._corrections = corrections
-            self._show_analysis(apply_corrections(self.model_analysis, placed))
+            self._show_analysis(_corrected(self.model_analysis, placed))
 
     @on(AnnotationsPane.Chosen)
     def _annotation_chosen(self, message: AnnotationsPane.Chosen) -> None:
@@ -816,3 +815,14 @@ class ReaderScreen(Screen[None]):
     @on(AnnotationsPane.DeleteRequested)
     def _annotation_delete(self, message: AnnotationsPane.DeleteRequested) -> None:
         self._delete(message.annotation_id)
+
+
+def _corrected(analysis: Analysis, annotations: Sequence[Annotation]) -> Analysis:
+    """The analysis with the reader's corrections laid over it. The overlay
+    rebuilds the glossary, so its engine is imported on the first
+    correction, not before the first paint."""
+    if not annotating.corrections_of(annotations):
+        return analysis
+    from tui.store.corrections import apply_corrections
+
+    return apply_corrections(analysis, annotations)

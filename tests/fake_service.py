@@ -2,7 +2,8 @@
 with recorded analyses at once: no process, no spaCy, no model.
 
 ``gate`` holds every request until it is set (or the service is stopped),
-to look at the reader while it is still analysing.
+to look at the reader while it is still analysing; ``chunks`` are handed
+out first, as the real service does with a long article.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 
+from tui.analysis.chunks import ChunkAnalysis
 from tui.analysis.model import Analysis
 from tui.analysis_service import AnalysisFailedError, ServiceStoppedError
 
@@ -22,21 +24,31 @@ class FakeAnalysisService:
         progress: Sequence[float] = (),
         gate: threading.Event | None = None,
         failure: str | None = None,
+        chunks: Sequence[ChunkAnalysis] = (),
     ) -> None:
         self._analyses = {analysis.text: analysis for analysis in analyses}
         self._progress = tuple(progress)
         self._gate = gate
         self._failure = failure
+        self._chunks = tuple(chunks)
         self._stopped = threading.Event()
         self.requests: list[str] = []
         self.asked = threading.Event()  # set when the first request arrived
 
-    def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
+    def analyze(
+        self,
+        text: str,
+        progress: Callable[[float], None] | None = None,
+        each_chunk: Callable[[ChunkAnalysis], None] | None = None,
+    ) -> Analysis:
         self.requests.append(text)
         self.asked.set()
         for fraction in self._progress:
             if progress is not None:
                 progress(fraction)
+        for chunk in self._chunks:
+            if each_chunk is not None:
+                each_chunk(chunk)
         if self._gate is not None:
             while not self._gate.wait(0.05):
                 if self._stopped.is_set():

@@ -30,6 +30,22 @@ def test_the_process_gives_the_same_analysis_with_progress(service) -> None:
     assert progress == [1.0]
 
 
+def test_a_long_text_comes_chunk_by_chunk_before_the_whole(service) -> None:
+    from tui.analysis.chunks import CHUNK_CHARS, ChunkAnalysis
+
+    paragraph = TEXT + " " + TEXT + "\n"
+    long = paragraph * (2 * CHUNK_CHARS // len(paragraph) + 2)
+    chunks: list[ChunkAnalysis] = []
+    whole = service.analyze(long, each_chunk=chunks.append)
+    assert len(chunks) == 3 and [c.start for c in chunks] == sorted(c.start for c in chunks)
+    # Each chunk's highlights are already the whole analysis' in that stretch.
+    first = chunks[0]
+    assert [e for e in whole.entities if e.end <= first.end] == list(first.entities)
+    assert [n for n in whole.numbers if n.end <= first.end] == list(first.numbers)
+    assert service.analyze(TEXT, each_chunk=chunks.append) == analyze(TEXT, "de", "rules")
+    assert len(chunks) == 3  # a short text is one chunk: nothing streamed
+
+
 def test_the_language_and_model_go_with_every_request(service) -> None:
     english = "The company said that it would sell 1,500 phones in India this year."
     analysis = service.analyze(english)

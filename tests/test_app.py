@@ -523,3 +523,20 @@ async def test_screenshot_works_without_a_downloads_folder(
         saved = list((tmp_path / "data" / "screenshots").glob("*.svg"))
         assert len(saved) == 1 and "Xiaomi" in saved[0].read_text("utf-8")
         assert isinstance(pilot.app.screen, ReaderScreen)
+
+
+async def test_a_long_article_lights_up_chunk_by_chunk() -> None:
+    from tui.analysis.chunks import ChunkAnalysis
+    from tui.analysis.model import Entity, Number
+
+    text = recorded("xiaomi-usa.de").text
+    first = ChunkAnalysis(
+        0, 200, (), (Entity(38, 44, "Xiaomi", "ORG"),), (), (Number(50, 55, text[50:55], value=1),)
+    )
+    service = FakeAnalysisService(gate=threading.Event(), chunks=[first])  # the whole never comes
+    async with make_app(text=text, service=service).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = reader(pilot)
+        assert [(h.start, h.end) for h in screen.article.highlights("entity")] == [(38, 44)]
+        assert [(h.start, h.end) for h in screen.article.highlights("number")] == [(50, 55)]
+        assert screen.analysis is None  # still analysing the rest

@@ -20,11 +20,14 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Protocol
 
+from tui.analysis.chunks import ChunkAnalysis
 from tui.analysis.model import Analysis, ModelChoice
 from tui.analysis.text import detect_language
 from tui.sources import Document
 
 Progress = Callable[[float], None]
+# Gets each chunk of a long article as soon as it is analysed.
+EachChunk = Callable[[ChunkAnalysis], None]
 # Lower scheduling priority of the analysis process (measured: bench/first_paint_tty.py).
 ANALYSIS_NICENESS = 10
 
@@ -40,8 +43,11 @@ class ServiceStoppedError(Exception):
 class Analyser(Protocol):
     """What the reader needs of an analysis service."""
 
-    def analyze(self, text: str, progress: Progress | None = None) -> Analysis:
+    def analyze(
+        self, text: str, progress: Progress | None = None, each_chunk: EachChunk | None = None
+    ) -> Analysis:
         """Blocking: the analysis of ``text``; ``progress`` gets the fraction
+        done, ``each_chunk`` each chunk of a long article as soon as it is
         done. Raises :class:`AnalysisFailedError` or :class:`ServiceStoppedError`."""
         ...
 
@@ -75,11 +81,13 @@ class AnalysisService:
         child.close()
         self._stopped = False
 
-    def analyze(self, text: str, progress: Progress | None = None) -> Analysis:
+    def analyze(
+        self, text: str, progress: Progress | None = None, each_chunk: EachChunk | None = None
+    ) -> Analysis:
         """Blocking: call it from a worker thread. Raises
         :class:`AnalysisFailedError`, or :class:`ServiceStoppedError`."""
         try:
-            return self._request(text, progress)
+            return self._request(text, progress, each_chunk)
         except (EOFError, OSError):
             if self._stopped:
                 raise ServiceStoppedError from None
@@ -88,8 +96,8 @@ class AnalysisService:
                 f"the analysis process ended unexpectedly (exit code {self._process.exitcode})"
             ) from None
 
-    def _request(self, text: str, progress: Progress | None) -> Analysis:
-        self._connection.send((text, self.lang, self.model))
+    def _request(self, text: str, progress: Progress | None, each_chunk: EachChunk | None) -> Analysis:
+        self._connection.send((text, self.lang, self.model, each_chunk is not None))
         while True:
             kind, payload = self._connection.recv()
             if kind == "done":
@@ -98,6 +106,9 @@ class AnalysisService:
             if kind == "progress":
                 if progress is not None:
                     progress(payload)
+            elif kind == "chunk":
+                if each_chunk is not None:
+                    each_chunk(payload)
             else:
                 raise AnalysisFailedError(payload)
 
@@ -125,10 +136,10 @@ def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> N
         _warm_up(*warm_up)
     while True:
         try:
-            text, lang, model = connection.recv()
+            text, lang, model, stream = connection.recv()
         except (EOFError, OSError):
             return
-        _answer(connection, text, lang, model)
+        _answer(connection, text, lang, model, stream)
 
 
 def _warm_up(lang: str, model: ModelChoice) -> None:
@@ -141,13 +152,23 @@ def _warm_up(lang: str, model: ModelChoice) -> None:
         get_pipeline(lang, model_for(model, lang))
 
 
-def _answer(connection: Connection, text: str, lang: str | None, model: ModelChoice) -> None:
-    """Send the analysis of ``text``, with progress, or why there is none.
-    The engine is imported here, in the analysis process, on first use."""
+def _answer(connection: Connection, text: str, lang: str | None, model: ModelChoice, stream: bool) -> None:
+    """Send the analysis of ``text``, with progress (and each chunk of a long
+    text, if asked), or why there is none. The engine is imported here, in
+    the analysis process, on first use."""
     from tui.analysis import ModelNotFoundError, analyze
 
+    def send_chunk(chunk: ChunkAnalysis) -> None:
+        connection.send(("chunk", chunk))
+
     try:
-        analysis = analyze(text, lang, model, progress=lambda done: connection.send(("progress", done)))
+        analysis = analyze(
+            text,
+            lang,
+            model,
+            progress=lambda done: connection.send(("progress", done)),
+            each_chunk=send_chunk if stream else None,
+        )
     except ModelNotFoundError as error:
         connection.send(("failed", str(error)))
     except Exception as error:  # noqa: BLE001 - reported in the UI instead of a dead worker

@@ -21,17 +21,23 @@ def analyze(
     lang: str | None = None,
     model: ModelChoice = None,
     progress: Progress | None = None,
+    each_chunk: Callable[[ChunkAnalysis], None] | None = None,
 ) -> Analysis:
     """Analyse one article. ``lang`` None or "auto" detects it; ``model``
     names the spaCy pipeline (None: the default for the language);
-    ``progress`` is called with the fraction done after each chunk."""
+    ``progress`` is called with the fraction done after each chunk;
+    ``each_chunk`` gets each chunk's own findings as soon as they are there
+    (a long article only: one chunk is the whole analysis anyway)."""
     text = normalise(text)
     lang = _resolve_language(text, lang)
     model = model_for(model, lang)
     total = len(chunk_bounds(text))
+    stream = each_chunk is not None and total > 1
     chunks = []
-    for chunk in analyze_chunks(text, lang, model):
+    for chunk in analyze_chunks(text, lang, model, with_items=stream):
         chunks.append(chunk)
+        if stream and each_chunk is not None:
+            each_chunk(chunk)
         if progress is not None:
             progress(len(chunks) / total)
     return assemble(text, lang, model, chunks)

@@ -25,7 +25,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from tui import annotating, caret
-from tui.analysis.model import Analysis
+from tui.analysis.chunks import ChunkAnalysis
+from tui.analysis.model import Analysis, Entity, Number, Quote
 from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedError
 from tui.caret import Caret
 from tui.i18n import current_locale
@@ -81,6 +82,13 @@ class AnalysisProgress(Message):
     def can_replace(self, message: Message) -> bool:
         # Only the latest fraction matters: a newer one replaces any still queued.
         return isinstance(message, AnalysisProgress)
+
+
+@dataclass
+class ChunkAnalysed(Message):
+    """One chunk of a long article is done: its highlights can show."""
+
+    chunk: ChunkAnalysis
 
 
 @dataclass
@@ -238,6 +246,7 @@ class ReaderScreen(Screen[None]):
         self._corrections: tuple[object, ...] = ()
         self.caret = Caret()
         self.caret_shown = False
+        self._partial: list[ChunkAnalysis] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -308,7 +317,11 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnalysisProgress(fraction))
 
         try:
-            analysis = self.service.analyze(self.document.text, progress=progress)
+            analysis = self.service.analyze(
+                self.document.text,
+                progress=progress,
+                each_chunk=self._post_chunk,
+            )
         except AnalysisFailedError as error:
             self.post_message(AnalysisFailed(str(error)))
         except ServiceStoppedError:
@@ -326,6 +339,22 @@ class ReaderScreen(Screen[None]):
             self.query_one("#status-bar").mount(bar)
             bar.update(progress=message.fraction)
 
+    def _post_chunk(self, chunk: ChunkAnalysis) -> None:
+        self.post_message(ChunkAnalysed(chunk))
+
+    def on_chunk_analysed(self, message: ChunkAnalysed) -> None:
+        """A long article lights up chunk by chunk while the rest is analysed;
+        the whole analysis replaces these highlights when it is done."""
+        if self.model_analysis is not None:
+            return
+        self._partial.append(message.chunk)
+        chunks = self._partial
+        self._highlight(
+            [e for c in chunks for e in c.entities],
+            shown_quotes(q for c in chunks for q in c.quotes),
+            [n for c in chunks for n in c.numbers],
+        )
+
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failure = message.reason
         self._status("Analysis failed: " + one_line(message.reason, 120))
@@ -340,24 +369,25 @@ class ReaderScreen(Screen[None]):
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.reading.set_analysis(analysis)
+        self._highlight(analysis.entities, shown_quotes(analysis.quotes), analysis.numbers)
+        self.query(ProgressBar).set(display=False)
+        self._status(self.reading.summary())
+        self._fill_panes()
+
+    def _highlight(
+        self, entities: Sequence[Entity], quotes: Sequence[Quote], numbers: Sequence[Number]
+    ) -> None:
         article = self.article
         article.set_layer(
             "entity",
             [
                 Highlight(e.start, e.end, f"article-view--{component}")
-                for e in analysis.entities
+                for e in entities
                 if (component := entity_component(e.label)) is not None
             ],
         )
-        article.set_layer(
-            "quote", [Highlight(q.start, q.end, "article-view--quote") for q in shown_quotes(analysis.quotes)]
-        )
-        article.set_layer(
-            "number", [Highlight(n.start, n.end, "article-view--number") for n in analysis.numbers]
-        )
-        self.query(ProgressBar).set(display=False)
-        self._status(self.reading.summary())
-        self._fill_panes()
+        article.set_layer("quote", [Highlight(q.start, q.end, "article-view--quote") for q in quotes])
+        article.set_layer("number", [Highlight(n.start, n.end, "article-view--number") for n in numbers])
 
     def _fill_panes(self) -> None:
         analysis = self.analysis

@@ -116,6 +116,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers[name] = merge_highlights(highlights)
         self._invalidate()
 
+    def highlights(self, layer: str) -> list[Highlight]:
+        """What a layer highlights now, in text order."""
+        found = self._layers.get(layer)
+        return list(found) if found is not None else []
+
     def select(self, start: int, end: int, *, scroll: bool = True) -> None:
         """Mark [start, end) as the current item and bring it into view."""
         self.set_layer("selection", [Highlight(start, end, "article-view--selection")])

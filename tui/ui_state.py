@@ -10,11 +10,10 @@ the defaults, and a failed write is ignored.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_data_path
+from tui.store.sqlite_store import data_dir
 
 STATE_FILE = "state.json"
 
@@ -23,11 +22,6 @@ STATE_FILE = "state.json"
 class UiState:
     theme: str | None = None  # a Textual theme name; None: the default
     hidden_panes: frozenset[str] = field(default_factory=frozenset)
-
-
-def data_dir() -> Path:
-    override = os.environ.get("RANDNOTIZ_DATA_DIR")
-    return Path(override) if override else user_data_path("randnotiz")
 
 
 def load_state(folder: Path | None = None) -> UiState:

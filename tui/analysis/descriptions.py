@@ -20,37 +20,11 @@ from functools import cache
 from tui.analysis.bundled import data_lines
 from tui.analysis.model import Span
 from tui.analysis.spans import SpanIndex
+from tui.analysis.text import GERMAN_ARTICLES, GERMAN_POSSESSIVES
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]|\n")
 _DETERMINERS = {
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "des",
-            "dem",
-            "den",
-            "ein",
-            "eine",
-            "einer",
-            "eines",
-            "einem",
-            "einen",
-            "sein",
-            "seine",
-            "seiner",
-            "seines",
-            "seinem",
-            "seinen",
-            "ihr",
-            "ihre",
-            "ihrer",
-            "ihres",
-            "ihrem",
-            "ihren",
-        ]
-    ),
+    "de": GERMAN_ARTICLES | GERMAN_POSSESSIVES,
     "en": frozenset(["the", "a", "an", "its", "his", "her", "their"]),
 }
 # Lower-case words that look inflected but are not adjectives.

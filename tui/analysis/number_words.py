@@ -19,6 +19,8 @@ from fractions import Fraction
 from text_to_num import find_numbers as text2num_find_numbers  # type: ignore[import-untyped]
 from text_to_num import text2num
 
+from tui.analysis.text import GERMAN_ARTICLES, GERMAN_POSSESSIVES
+
 _SCALE_WORDS = {
     "de": {
         "hundert": 100,
@@ -55,45 +57,27 @@ _ARTICLES = {
 _EN_PRONOUN_ONE = frozenset(["no", "the", "any", "every", "each", "this", "that", "which", "someone"])
 # Ordinals that are also verbs ("achten" to respect); read as ordinals only after a determiner.
 _VERB_LIKE_ORDINALS = frozenset(["achte", "achten"])
-_DETERMINERS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "eines",
-        "im",
-        "am",
-        "zum",
-        "zur",
-        "vom",
-        "beim",
-        "jede",
-        "jeden",
-        "jedem",
-        "jeder",
-        "sein",
-        "seine",
-        "seinem",
-        "seinen",
-        "seiner",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "unser",
-        "unsere",
-        "unserem",
-        "unseren",
-    ]
+_DETERMINERS = (
+    GERMAN_ARTICLES
+    | GERMAN_POSSESSIVES
+    | frozenset(
+        {
+            "im",
+            "am",
+            "zum",
+            "zur",
+            "vom",
+            "beim",
+            "jede",
+            "jeden",
+            "jedem",
+            "jeder",
+            "unser",
+            "unsere",
+            "unserem",
+            "unseren",
+        }
+    )
 )
 # "erste"/"first" is mostly "earliest" ("die erste Reaktion", "at first"), not a rank worth listing.
 _FIRST = re.compile(r"(?i)erst(?:e[nmrs]?)?|first")

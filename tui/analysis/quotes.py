@@ -21,6 +21,7 @@ from tui.analysis.model import Entity, Quote, Span
 from tui.analysis.spans import SpanIndex
 from tui.analysis.speakers import CUE_VERBS, Speaker, SpeakerFinder
 from tui.analysis.subjunctive import is_subjunctive
+from tui.analysis.text import GERMAN_ARTICLES
 
 # Which marks close a quote opened by a given mark. Ambiguous marks (“ closes
 # „ in German but opens in English; » and « swap between German and French)
@@ -44,19 +45,8 @@ _SYMMETRIC = frozenset({'"', "''"})
 _MAX_QUOTE_CHARS = 3000
 
 # Words a title in quotation marks may have in lower case.
-_TITLE_FUNCTION_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
+_TITLE_FUNCTION_WORDS = GERMAN_ARTICLES | frozenset(
+    {
         "und",
         "oder",
         "für",
@@ -84,7 +74,6 @@ _TITLE_FUNCTION_WORDS = frozenset(
         "the",
         "and",
         "a",
-        "an",
         "on",
         "for",
         "to",
@@ -107,7 +96,7 @@ _TITLE_FUNCTION_WORDS = frozenset(
         "do",
         "dos",
         "van",
-    ]
+    }
 )
 # A title follows an article or a contracted preposition: des „Hamburger Abendblatts“.
 _ARTICLE_BEFORE = re.compile(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tui.analysis.model import Entity, Span
 from tui.analysis.spans import SpanIndex
 from tui.analysis.subjunctive import is_subjunctive
+from tui.analysis.text import GERMAN_ARTICLES, GERMAN_POSSESSIVES
 
 # Reporting verbs by stem, lower case: German verbs are written in lower case,
 # so "Aussage" or "Erklärung" (nouns) do not match.
@@ -144,63 +145,42 @@ _EN_VERB = re.compile(
 )
 CUE_VERBS = {"de": _DE_VERB, "en": _EN_VERB}
 
-_DETERMINERS = frozenset(
-    [
-        "einige",
-        "einiger",
-        "einigen",
-        "eigene",
-        "eigenen",
-        "beide",
-        "beiden",
-        "mehreren",
-        "vielen",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "sein",
-        "seine",
-        "seinem",
-        "seinen",
-        "seiner",
-        "seines",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "ihres",
-        "dessen",
-        "deren",
-        "zwei",
-        "drei",
-        "mehrere",
-        "viele",
-        "einige",
-        "zahlreiche",
-        "alle",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "several",
-        "many",
-        "some",
-        "two",
-        "three",
-    ]
+_DETERMINERS = (
+    GERMAN_ARTICLES
+    | GERMAN_POSSESSIVES
+    | frozenset(
+        {
+            "einige",
+            "einiger",
+            "einigen",
+            "eigene",
+            "eigenen",
+            "beide",
+            "beiden",
+            "mehreren",
+            "vielen",
+            "dessen",
+            "deren",
+            "zwei",
+            "drei",
+            "mehrere",
+            "viele",
+            "zahlreiche",
+            "alle",
+            "the",
+            "a",
+            "an",
+            "his",
+            "her",
+            "their",
+            "its",
+            "several",
+            "many",
+            "some",
+            "two",
+            "three",
+        }
+    )
 )
 # After the verb the subject comes in the nominative: a phrase opening with an
 # object's article is an addressee or object ("sagte dem Spiegel", "begründete seinen Schritt").

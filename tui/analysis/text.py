@@ -106,3 +106,25 @@ def detect_language(text: str, default: str = "de") -> str:
     if counts[best] == 0 or list(counts.values()).count(counts[best]) > 1:
         return default
     return best
+
+
+# German function words that several readers of the text skip or stop at.
+GERMAN_ARTICLES = frozenset(
+    {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}
+)
+GERMAN_POSSESSIVES = frozenset(
+    {
+        "sein",
+        "seine",
+        "seiner",
+        "seines",
+        "seinem",
+        "seinen",
+        "ihr",
+        "ihre",
+        "ihrer",
+        "ihres",
+        "ihrem",
+        "ihren",
+    }
+)

@@ -29,14 +29,14 @@ class FakeAnalysisService:
         self._failure = failure
         self._stopped = threading.Event()
         self.requests: list[str] = []
-        self.asked = threading.Event()  # set when the first request arrived
+        self.asked = threading.Event()  # set when a request has reported its progress
 
     def analyze(self, text: str, progress: Callable[[float], None] | None = None) -> Analysis:
         self.requests.append(text)
-        self.asked.set()
         for fraction in self._progress:
             if progress is not None:
                 progress(fraction)
+        self.asked.set()
         if self._gate is not None:
             while not self._gate.wait(0.05):
                 if self._stopped.is_set():

@@ -33,7 +33,7 @@ class FakeAnalysisService:
         self._chunks = tuple(chunks)
         self._stopped = threading.Event()
         self.requests: list[str] = []
-        self.asked = threading.Event()  # set when the first request arrived
+        self.asked = threading.Event()  # set when a request has reported its progress
 
     def analyze(
         self,
@@ -42,13 +42,13 @@ class FakeAnalysisService:
         each_chunk: Callable[[ChunkAnalysis], None] | None = None,
     ) -> Analysis:
         self.requests.append(text)
-        self.asked.set()
         for fraction in self._progress:
             if progress is not None:
                 progress(fraction)
         for chunk in self._chunks:
             if each_chunk is not None:
                 each_chunk(chunk)
+        self.asked.set()
         if self._gate is not None:
             while not self._gate.wait(0.05):
                 if self._stopped.is_set():

@@ -15,7 +15,6 @@ from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import HasSpan, SpanIndex
 
 ItemKind = Literal["entities", "quotes", "numbers"]
-ITEM_KINDS: tuple[ItemKind, ...] = ("entities", "quotes", "numbers")
 
 
 class Reading:

@@ -27,10 +27,6 @@ class SearchBar(Widget):
     class Closed(Message):
         """The reader left the search without a query."""
 
-    @property
-    def is_open(self) -> bool:
-        return self.display
-
     async def open(self) -> None:
         self.display = True
         if not self.children:  # made on first use: the reader's first paint does without it

@@ -810,12 +810,16 @@ class ReaderScreen(Screen[None]):
             "annotation", [Highlight(a.start, a.end, "article-view--annotation") for a in placed]
         )
         article.set_marks((a.start, a.end) for a in placed)
-        self.query_one(AnnotationsPane).show([*placed, *session.orphans], keep=keep)
-        self._show_panes()
+        # The text shows the change in this frame; the pane follows in the next.
+        self.call_after_refresh(self._show_annotations_pane, [*placed, *session.orphans], keep)
         corrections = annotating.corrections_of(placed)
         if self.model_analysis is not None and corrections != self._corrections:
             self._corrections = corrections
             self._show_analysis(_corrected(self.model_analysis, placed))
+
+    def _show_annotations_pane(self, annotations: list[Annotation], keep: str | None) -> None:
+        self.query_one(AnnotationsPane).show(annotations, keep=keep)
+        self._show_panes()
 
     @on(AnnotationsPane.Chosen)
     def _annotation_chosen(self, message: AnnotationsPane.Chosen) -> None:

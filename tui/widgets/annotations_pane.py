@@ -97,24 +97,41 @@ class AnnotationsPane(Vertical):
         table = self.query_one(DataTable)
         keep = keep or self.current_id
         query = self.query_one(Input).value
-        self._shown = [annotation for annotation in self._annotations if matches(annotation, query)]
-        table.clear()
-        for annotation in self._shown:
-            mark = Text("⚠", style="bold") if annotation.is_orphan else Text("▍")
-            excerpt = one_line(annotation.text, _EXCERPT_CHARS)
-            table.add_row(
-                mark,
-                Text(excerpt, style="italic" if annotation.is_orphan else ""),
-                Text(", ".join(annotation.tags)),
-                Text(one_line(describe(annotation), _EXCERPT_CHARS)),
-                key=annotation.id,
-            )
-        ids = [annotation.id for annotation in self._shown]
+        shown = [annotation for annotation in self._annotations if matches(annotation, query)]
+        if not self._update_in_place(table, shown):
+            table.clear()
+            for annotation in shown:
+                table.add_row(*_cells(annotation), key=annotation.id)
+        self._shown = shown
+        ids = [annotation.id for annotation in shown]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
-        self.border_title = f"Annotations {len(self._shown)}"
-        if len(self._shown) != len(self._annotations):
+        self.border_title = f"Annotations {len(shown)}"
+        if len(shown) != len(self._annotations):
             self.border_title += f" of {len(self._annotations)}"
+
+    def _update_in_place(self, table: DataTable[Text], shown: list[Annotation]) -> bool:
+        """Change only the rows that changed when the rows stay in order (an
+        edit, a deletion, an annotation after the last one): a table of
+        2,000 annotations is rebuilt in most of a second, a row in a moment."""
+        old_ids = [annotation.id for annotation in self._shown]
+        new_ids = [annotation.id for annotation in shown]
+        if not old_ids or not new_ids:
+            return False
+        removed = set(old_ids) - set(new_ids)
+        kept = [annotation_id for annotation_id in old_ids if annotation_id not in removed]
+        if new_ids[: len(kept)] != kept:
+            return False  # a new row in the middle, or another order: rebuild
+        before = {annotation.id: annotation for annotation in self._shown}
+        for annotation_id in removed:
+            table.remove_row(annotation_id)
+        for annotation in shown[: len(kept)]:
+            if before[annotation.id] != annotation:
+                for column, cell in zip(table.ordered_columns, _cells(annotation), strict=True):
+                    table.update_cell(annotation.id, column.key, cell)
+        for annotation in shown[len(kept) :]:
+            table.add_row(*_cells(annotation), key=annotation.id)
+        return True
 
     @property
     def current_id(self) -> str | None:
@@ -147,3 +164,13 @@ class AnnotationsPane(Vertical):
     def action_delete(self) -> None:
         if (current := self.current_id) is not None:
             self.post_message(self.DeleteRequested(current))
+
+
+def _cells(annotation: Annotation) -> tuple[Text, Text, Text, Text]:
+    mark = Text("⚠", style="bold") if annotation.is_orphan else Text("▍")
+    return (
+        mark,
+        Text(one_line(annotation.text, _EXCERPT_CHARS), style="italic" if annotation.is_orphan else ""),
+        Text(", ".join(annotation.tags)),
+        Text(one_line(describe(annotation), _EXCERPT_CHARS)),
+    )

@@ -79,34 +79,37 @@ class WordFeatures:
         self._phrases = phrases
 
     def word_class(self, word: str) -> int:
-        found = self._classes.get(word)
-        if found is None:
-            found = self._classes.get(word.lower(), UNKNOWN_CLASS)
-        return found
+        return self._classes.get(word) or self._classes.get(word.lower(), UNKNOWN_CLASS)
 
     def features(self, words: Sequence[str]) -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
-        codes = [0] * len(words)
-        i = 0
-        while i < len(words):
-            for phrase, kind in self._phrases.get(words[i], ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    codes[i] = PHRASE_CODES["B", kind] << PHRASE_SHIFT
-                    for j in range(i + 1, i + len(phrase)):
-                        codes[j] = PHRASE_CODES["I", kind] << PHRASE_SHIFT
-                    i += len(phrase)
-                    break
-            else:
-                i += 1
-        rows = [
-            (
-                self.word_class(word),
-                code
-                | (FIRST_NAME if word in self._first_names else 0)
-                | (SURNAME if word in self._surnames else 0),
-            )
-            for word, code in zip(words, codes)
+        # Comprehensions over the words and a loop over phrase starts only: this runs
+        # on every token the reader analyses.
+        classes, first_names, surnames, phrases = (
+            self._classes,
+            self._first_names,
+            self._surnames,
+            self._phrases,
+        )
+        codes = [
+            (FIRST_NAME if word in first_names else 0) | (SURNAME if word in surnames else 0)
+            for word in words
         ]
-        return numpy.asarray(rows, dtype=numpy.uint64).reshape((len(words), N_FEATURES))
+        covered = 0
+        for start in [i for i, word in enumerate(words) if word in phrases]:
+            if start < covered:
+                continue
+            for phrase, kind in phrases[words[start]]:
+                end = start + len(phrase)
+                if tuple(words[start:end]) == phrase:
+                    codes[start] |= PHRASE_CODES["B", kind] << PHRASE_SHIFT
+                    for inside in range(start + 1, end):
+                        codes[inside] |= PHRASE_CODES["I", kind] << PHRASE_SHIFT
+                    covered = end
+                    break
+        rows = numpy.empty((len(words), N_FEATURES), dtype=numpy.uint64)
+        rows[:, 0] = [classes.get(word) or classes.get(word.lower(), UNKNOWN_CLASS) for word in words]
+        rows[:, 1] = codes
+        return rows
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.set(FEATURES_EXTENSION, self.features([token.text for token in doc]))

@@ -200,6 +200,7 @@ def package(
                 "Randnotiz bundled German NER (PER, LOC, ORG, MISC): spaCy CNN tok2vec + "
                 "transition-based NER"
                 + (" with floret static vectors" if vec.get("vectors") else "")
+                + (", Clark word classes and name lists" if "word_features" in nlp.pipe_names else "")
                 + ", trained on GermEval 2014. Offline, CPU."
             ),
             "author": "Randnotiz project",

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+import tui.analysis.word_classes  # noqa: F401  (registers the model's feature component)
 from tui.analysis.bundled import BUNDLED_MODELS
 from tui.analysis.pipeline import default_model, get_pipeline
 
@@ -27,10 +28,14 @@ def test_the_bundled_model_is_the_german_default() -> None:
 
 def test_it_is_lean_and_says_where_it_comes_from() -> None:
     size = sum(path.stat().st_size for path in MODEL.rglob("*") if path.is_file())
-    assert size <= 40 * 1024 * 1024
+    assert size <= 45 * 1000 * 1000
     meta = json.loads((MODEL / "meta.json").read_text("utf-8"))
     assert {"PER", "LOC", "ORG", "MISC"} <= set(meta["labels"]["ner"])
-    assert "GermEval 2014" in json.dumps(meta["sources"]) and "CC BY 4.0" in json.dumps(meta["sources"])
+    sources = json.dumps(meta["sources"])
+    assert "GermEval 2014" in sources and "CC BY 4.0" in sources
+    # The word classes and name lists ship inside the package, with their credit.
+    assert (MODEL / "word_features" / "tables.json.gz").is_file()
+    assert "GermaNER" in sources and "Apache 2.0" in sources
     assert meta["performance"]["ents_f"] > 0
 
 
@@ -53,6 +58,25 @@ def test_it_is_lean_and_says_where_it_comes_from() -> None:
             "Bundeskanzler Olaf Scholz sprach mit Vertretern der Europäischen Union in Brüssel.",
             [("Olaf Scholz", "PER"), ("Europäischen Union", "ORG"), ("Brüssel", "LOC")],
         ),
+        # A band, a club, a company, a foreign place, genitives: names from outside politics.
+        (
+            "Die britische Band Coldplay spielte am Samstag im Olympiastadion.",
+            [("Coldplay", "ORG"), ("Olympiastadion", "LOC")],
+        ),
+        (
+            "Die Eisbären Berlin gewannen am Sonntag ihr Heimspiel mit 3:2.",
+            [("Eisbären Berlin", "ORG")],
+        ),
+        (
+            "Der Softwarekonzern SAP aus Walldorf meldete einen höheren Gewinn.",
+            [("SAP", "ORG"), ("Walldorf", "LOC")],
+        ),
+        (
+            "Der Präsident reiste nach Ouagadougou in Burkina Faso.",
+            [("Ouagadougou", "LOC"), ("Burkina Faso", "LOC")],
+        ),
+        ("Schillers Drama wurde in Weimar uraufgeführt.", [("Schillers", "PER"), ("Weimar", "LOC")]),
+        ("Merkels Nachfolger wurde Olaf Scholz.", [("Merkels", "PER"), ("Olaf Scholz", "PER")]),
     ],
 )
 def test_the_model_alone_labels_news_sentences(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -61,3 +85,22 @@ def test_the_model_alone_labels_news_sentences(nlp, sentence: str, expected: lis
         (ent.text, ent.label_) for ent in nlp(sentence).ents if ent.label_ in {"PER", "LOC", "ORG", "MISC"}
     ]
     assert shown == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wir haben einen neuen Kühlschrank gekauft.",
+        "Der Kühlschrank ist kaputt.",
+        "Die Ernte fiel in diesem Jahr schlecht aus.",
+    ],
+)
+def test_capitalised_common_nouns_are_no_names(nlp, sentence: str) -> None:
+    assert [ent.text for ent in get_pipeline("de")(sentence).ents] == []
+    assert [ent.text for ent in nlp(sentence).ents] == []
+
+
+def test_the_feature_component_runs_before_the_tok2vec(nlp) -> None:
+    assert nlp.pipe_names[:2] == ["word_features", "tok2vec"]
+    doc = nlp("Angela Merkel besuchte Paris.")
+    assert doc._.randnotiz_word_features.shape == (len(doc), 2)

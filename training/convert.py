@@ -6,6 +6,7 @@ Writes
   train.spacy         GermEval 2014 train minus the held-out tail; *deriv/*part keep labels
                       of their own (LOCderiv "deutsche"), which are never scored or shown
   heldout.spacy       last N train sentences (checkpoint selection during training), same labels
+  heldout.conll       the same sentences as token/tag CoNLL, *deriv/*part -> O (training.rule_layer)
   germeval_dev.spacy  GermEval 2014 dev (outer layer) -- only used for final evaluation
   extra_*.spacy       optional extra corpora (--extras: MobIE train, LER dev)
   text_germeval.txt   whitespace-joined train tokens (input for the floret vectors)
@@ -24,6 +25,7 @@ from .common import (
     CORPUS_DIR,
     germeval_dev_path,
     germeval_train_path,
+    normalise_tag,
     read_conll,
     sentences_to_docs,
     shared_data_dir,
@@ -81,6 +83,13 @@ def main(argv=None):
     _write(
         sentences_to_docs(nlp.vocab, read_conll(germeval_dev_path(args.shared))), out / "germeval_dev.spacy"
     )
+    # The held-out part as CoNLL (*deriv/*part -> O) for `training.rule_layer FILES`.
+    with open(out / "heldout.conll", "w", encoding="utf-8") as fh:
+        fh.writelines(
+            "".join(f"{token}\t{normalise_tag(tag)}\n" for token, tag in zip(tokens, tags, strict=True))
+            + "\n"
+            for tokens, tags in train[cut:]
+        )
     with open(out / "text_germeval.txt", "w", encoding="utf-8") as fh:
         fh.writelines(" ".join(toks) + "\n" for toks, _ in train)
     if args.extras:

@@ -97,6 +97,8 @@ def format_report(res: dict, title: str = "") -> str:
 def main(argv=None):
     import spacy
 
+    import tui.analysis.word_classes  # noqa: F401  (the German model's feature component)
+
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*")
     p.add_argument("--model", default=str(DEFAULT_MODEL))

@@ -11,6 +11,7 @@ import argparse
 
 import spacy
 
+import tui.analysis.word_classes  # noqa: F401  (the German model's feature component)
 from tui.analysis.pipeline import RULES_ONLY, get_pipeline
 
 from .common import DEFAULT_MODEL, germeval_dev_path, read_conll, sentences_to_docs

@@ -25,7 +25,10 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRecognizer
 
+import tui.analysis.word_classes  # noqa: F401  (the model's feature component, for spacy.load)
+
 from .common import CORPUS_DIR, DEFAULT_MODEL, OUTPUT_DIR, REPO_ROOT, TRAINING_DIR, VECTORS_DIR
+from .features import TABLES_PATH
 
 VERSION = "1.0.0"
 VECTORS_INFO = {
@@ -72,6 +75,22 @@ SOURCES = [
         "license": "Public domain (amtliches Werk, Section 5 UrhG); no explicit licence file in the source repo",
         "author": "Deutscher Bundestag",
         "use": "unlabelled text (~26M tokens) for the floret static vectors",
+    },
+    {
+        "name": "GermaNER word classes and name lists (clark_clusters.tsv: 395 Clark classes over "
+        "257,809 word types of German news; first_names.tsv, surnames.txt, locations.tsv)",
+        "url": "https://github.com/tudarmstadt-lt/GermaNER",
+        "license": "Apache 2.0",
+        "author": "D. Benikova, S. M. Yimam, P. Santhanam, C. Biemann: GermaNER: Free Open German Named "
+        "Entity Recognition Tool. GSCL 2015",
+        "use": "token features (word class, name-list membership), shipped in word_features/tables.json.gz",
+    },
+    {
+        "name": "Unicode CLDR territory and time-zone city names (German), via Babel",
+        "url": "https://cldr.unicode.org/",
+        "license": "Unicode License v3",
+        "author": "Unicode, Inc.",
+        "use": "place-name feature (shipped in word_features/tables.json.gz)",
     },
 ]
 
@@ -136,7 +155,11 @@ def _config_summary(model_dir: Path) -> dict:
     tr = cfg["training"]
     return {
         "pipeline": cfg["nlp"]["pipeline"],
-        "embed": {k: t2v["embed"][k] for k in ("attrs", "rows", "include_static_vectors")},
+        "embed": {
+            k: t2v["embed"][k]
+            for k in ("attrs", "rows", "feature_rows", "include_static_vectors")
+            if k in t2v["embed"]
+        },
         "encode": {k: t2v["encode"][k] for k in ("width", "depth", "window_size", "maxout_pieces")},
         "ner_hidden_width": cfg["components"]["ner"]["model"]["hidden_width"],
         "dropout": tr["dropout"],
@@ -181,6 +204,7 @@ def package(
                 "Randnotiz bundled German NER (PER, LOC, ORG, MISC): spaCy CNN tok2vec + "
                 "transition-based NER"
                 + (" with floret static vectors" if vec.get("vectors") else "")
+                + (", Clark word classes and name lists" if "word_features" in nlp.pipe_names else "")
                 + ", trained on GermEval 2014. Offline, CPU."
             ),
             "author": "Randnotiz project",
@@ -245,6 +269,8 @@ def main(argv=None):
 
     if args.force or not (CORPUS_DIR / "train.spacy").exists():
         run([sys.executable, "-m", "training.convert", *shared])
+    if args.force or not TABLES_PATH.exists():
+        run([sys.executable, "-m", "training.features", *shared])
     vec_dir = VECTORS_DIR / VECTORS_NAME
     if not args.no_vectors and (args.force or not vec_dir.exists()):
         run([sys.executable, "-m", "training.vectors", *shared])
@@ -263,7 +289,11 @@ def main(argv=None):
         overrides += ["--training.max_steps", str(args.max_steps)]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     t0 = time.time()
-    run([sys.executable, "-m", "spacy", "train", args.config, "--output", args.output, *overrides], env=env)
+    code = ["--code", str(TRAINING_DIR / "spacy_code.py")]
+    run(
+        [sys.executable, "-m", "spacy", "train", args.config, "--output", args.output, *code, *overrides],
+        env=env,
+    )
     train_s = round(time.time() - t0)
     package(Path(args.output).resolve(), Path(args.dest), args.shared, train_seconds=train_s)
 

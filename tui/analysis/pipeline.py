@@ -105,6 +105,10 @@ def _split_angle_quotes(nlp: Language) -> None:
 def _load(model: str) -> Language:
     import spacy
 
+    # The bundled German model's feature component and embedding layer (the
+    # entry points register them too, once the package is installed).
+    import tui.analysis.word_classes  # noqa: F401
+
     # Components Randnotiz does not read are left out: they cost time on
     # every article.
     exclude = ["lemmatizer", "textcat", "textcat_multilabel", "entity_linker"]

@@ -121,12 +121,17 @@ def trim_entity_edges(doc: Doc) -> Doc:
             start += 1
         while end > start and _is_edge_mark(doc[end - 1]):
             end -= 1
-        if end - start > 1 or (end - start == 1 and doc[start].lower_ not in _FUNCTION_WORDS):
+        if end - start > 1 or (end - start == 1 and _may_be_a_name(doc[start])):
             entities.append(
                 ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label)
             )
     doc.ents = entities
     return doc
+
+
+def _may_be_a_name(token: Token) -> bool:
+    """A lone function word is no name, unless it is an acronym ("MIR", "US")."""
+    return token.lower_ not in _FUNCTION_WORDS or (len(token) > 1 and token.is_upper)
 
 
 def _is_edge_mark(token: Token) -> bool:

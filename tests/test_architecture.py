@@ -44,6 +44,7 @@ ALLOWED = {
     # Serialisation hooks spaCy calls when it loads the bundled model (and
     # the training recipe saves it): the files are the model's, not the user's.
     "half_vectors.py": "the vector table's half-precision disk format",
+    "word_classes.py": "the word-feature tables the model component saves and loads with the model",
 }
 
 

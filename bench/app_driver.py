@@ -33,12 +33,14 @@ async def annotate(article: str) -> None:
         assert isinstance(screen, ReaderScreen)
         while screen.session is None:  # the store opens after the first paint
             await pilot.pause(0.01)
+        confirmed: set[str] = set()
         for index in range(1_000_000):
             await pilot.press("w", "a", *f"Notiz {index}", "ctrl+s")
             await pilot.pause()
-            shown = {annotation.id for annotation in screen.query_one(AnnotationsPane).shown}
-            for annotation in screen.session.annotations:
-                if annotation.note == f"Notiz {index}" and annotation.id in shown:
+            # Confirmed once the reader shows it in the pane (a frame after the text).
+            for annotation in screen.query_one(AnnotationsPane).shown:
+                if annotation.id not in confirmed:
+                    confirmed.add(annotation.id)
                     print(f"confirmed {annotation.id}", flush=True)
 
 

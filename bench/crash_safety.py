@@ -109,7 +109,7 @@ def main() -> int:
     else:
         driver = [sys.executable, __file__, "--child"]
     # The reader needs a few seconds to start before the first annotation.
-    latest_kill = 12.0 if args.app else 2.5
+    latest_kill = 20.0 if args.app else 2.5
     rng = random.Random(args.seed)
     failures = 0
     total_confirmed = 0

@@ -1,6 +1,8 @@
-"""Convert the NER corpora into spaCy DocBins under training/corpus/.
+"""Convert the NER corpora into spaCy DocBins under training/corpus/ (German) or
+training/corpus/en/ (English, ``--lang en``).
 
-    python -m training.convert [--shared DIR] [--heldout 1000] [--extras] [--drop-minor] [--output DIR]
+    python -m training.convert [--lang de|en] [--shared DIR] [--heldout 1000] [--extras] [--drop-minor]
+                               [--uner-repeat 2] [--output DIR]
 
 Writes
   train.spacy         GermEval 2014 train minus the held-out tail; *deriv/*part keep labels
@@ -9,6 +11,13 @@ Writes
   germeval_dev.spacy  GermEval 2014 dev (outer layer) -- only used for final evaluation
   extra_*.spacy       optional extra corpora (--extras: MobIE train, LER dev)
   text_germeval.txt   whitespace-joined train tokens (input for the floret vectors)
+
+English (``--lang en``) writes to training/corpus/en/
+  train.spacy         WikiANN-en train + val (silver, PER/LOC/ORG) + 3 of every 4 UNER English-EWT dev
+                      documents, those repeated ``--uner-repeat`` times (gold, and the test set's domain)
+  heldout.spacy       every 4th UNER-EWT dev document (checkpoint selection during training)
+  text_en.txt         the running text of all training sentences, once (input for the floret vectors)
+UNER-EWT test is never written here: it is the final test set (training.evaluate --lang en).
 """
 
 from __future__ import annotations
@@ -25,9 +34,14 @@ from .common import (
     germeval_dev_path,
     germeval_train_path,
     read_conll,
+    read_documents,
     sentences_to_docs,
     shared_data_dir,
+    uner_en_path,
+    wikiann_en_path,
 )
+
+HELDOUT_EVERY = 4  # every 4th UNER-EWT dev document is held out (all genres, no document split)
 
 
 def _write(docs, path):
@@ -54,6 +68,24 @@ def convert_extras(nlp, shared, out):
     # tokens; not converted (see README).
 
 
+def convert_english(shared, out, uner_repeat: int) -> None:
+    nlp = spacy.blank("en")
+    wikiann = [s for split in ("train", "val") for s in read_conll(wikiann_en_path(split, shared))]
+    documents = read_documents(uner_en_path("dev", shared))
+    uner_train = [s for i, doc in enumerate(documents) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1 for s in doc]
+    uner_heldout = [
+        s for i, doc in enumerate(documents) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1 for s in doc
+    ]
+    print(
+        f"WikiANN-en train+val: {len(wikiann)} sentences; UNER-EWT dev: {len(uner_train)} train "
+        f"(x{uner_repeat}) / {len(uner_heldout)} held-out sentences"
+    )
+    _write(sentences_to_docs(nlp.vocab, wikiann + uner_train * uner_repeat), out / "train.spacy")
+    _write(sentences_to_docs(nlp.vocab, uner_heldout), out / "heldout.spacy")
+    with open(out / "text_en.txt", "w", encoding="utf-8") as fh:
+        fh.writelines(" ".join(toks) + "\n" for toks, _ in wikiann + uner_train)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--shared", help="shared data dir (default $RANDNOTIZ_SHARED or ../shared/data)")
@@ -67,11 +99,16 @@ def main(argv=None):
         help="*deriv/*part -> O in train/held-out too (by default they are labels of "
         "their own there, e.g. LOCderiv; dev always has them as O)",
     )
-    p.add_argument("--output", default=str(CORPUS_DIR))
+    p.add_argument("--lang", default="de", choices=["de", "en"])
+    p.add_argument("--uner-repeat", type=int, default=2, help="English: copies of the UNER-EWT training part")
+    p.add_argument("--output", help="default training/corpus (de), training/corpus/en (en)")
     args = p.parse_args(argv)
 
-    out = Path(args.output)
+    out = Path(args.output or (CORPUS_DIR / "en" if args.lang == "en" else CORPUS_DIR))
     out.mkdir(parents=True, exist_ok=True)
+    if args.lang == "en":
+        convert_english(args.shared, out, args.uner_repeat)
+        return
     nlp = spacy.blank("de")
     train = list(read_conll(germeval_train_path(args.shared), keep_minor=not args.drop_minor))
     cut = len(train) - args.heldout

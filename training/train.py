@@ -1,13 +1,14 @@
-"""Retrain the bundled German NER model from scratch and package it.
+"""Retrain a bundled NER model (German by default, ``--lang en`` for English) and package it.
 
-    python -m training.train [--shared DIR] [--no-vectors] [--max-steps N] [--output DIR]
+    python -m training.train [--lang de|en] [--shared DIR] [--no-vectors] [--max-steps N] [--output DIR]
 
 Steps: convert (training.convert) -> floret vectors (training.vectors) -> spacy train
-training/config.cfg -> package model-best into tui/models/de_randnotiz (pruned strings,
-no training paths, provenance-filled meta.json incl. GermEval dev scores).
+training/config.cfg (English: with the overrides in LANGUAGES) -> package model-best into
+tui/models/{lang}_randnotiz (pruned strings, no training paths, provenance-filled meta.json incl.
+the scores on the language's final test set: GermEval 2014 dev / UNER English-EWT test).
 Existing corpus/vector outputs are reused; pass --force to rebuild them.
 
-    python -m training.train --package-only --run training/output/<run>   # package an existing run
+    python -m training.train [--lang en] --package-only --run training/output/<run>   # package a run
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ import sys
 import time
 from pathlib import Path
 
-from .common import CORPUS_DIR, DEFAULT_MODEL, OUTPUT_DIR, REPO_ROOT, TRAINING_DIR, VECTORS_DIR
+from .common import (
+    CORPUS_DIR,
+    OUTPUT_DIR,
+    REPO_ROOT,
+    TRAINING_DIR,
+    VECTORS_DIR,
+    bundled_model_path,
+    final_test_path,
+)
 
 VERSION = "1.0.0"
 VECTORS_INFO = {
@@ -40,7 +49,6 @@ VECTORS_INFO = {
         "neg": 10,
     },
 }
-VECTORS_NAME = "de_floret"
 
 DERIV_PART_DECISION = (
     "GermEval *deriv and *part tags (e.g. LOCderiv 'deutsche', ORGpart 'EU-Kommission', "
@@ -70,6 +78,83 @@ SOURCES = [
         "use": "unlabelled text (~26M tokens) for the floret static vectors",
     },
 ]
+
+
+EN_VECTORS_INFO = {
+    "type": "floret (mode floret), trained by training/vectors.py --lang en",
+    "training_text": "the running text of the English training sentences (WikiANN-en train+val, UNER "
+    "English-EWT dev minus its held-out documents); UNER-EWT test excluded",
+    "params": {
+        "model": "skipgram",
+        "dim": 100,
+        "bucket": 50000,
+        "minn": 4,
+        "maxn": 5,
+        "hashCount": 2,
+        "epoch": 10,
+        "minCount": 3,
+        "neg": 10,
+    },
+}
+EN_SOURCES = [
+    {
+        "name": "WikiANN English (Pan et al. 2017; split of Rahimi, Li and Cohn 2019), train and val, "
+        "as distributed in the Babelscape/wikineural repository",
+        "license": "ODC-BY 1.0 (annotations); text from Wikipedia, CC BY-SA",
+        "author": "X. Pan, B. Zhang, J. May, J. Nothman, K. Knight, H. Ji: Cross-lingual Name Tagging and "
+        "Linking for 282 Languages. ACL 2017; A. Rahimi, Y. Li, T. Cohn: Massively Multilingual Transfer "
+        "for NER. ACL 2019",
+        "use": "NER training (silver PER/LOC/ORG)",
+    },
+    {
+        "name": "Universal NER, English Web Treebank (UNER English-EWT), dev and test",
+        "url": "https://github.com/UniversalNER/UNER_English-EWT",
+        "license": "CC BY-SA 4.0",
+        "author": "S. Mayhew et al.: Universal NER: A Gold-Standard Multilingual Named Entity Recognition "
+        "Benchmark. NAACL 2024",
+        "use": "dev: NER training (3 of 4 documents) and checkpoint selection (every 4th document); "
+        "test: the reported scores only",
+    },
+]
+# What differs between the languages; everything else is one recipe.
+LANGUAGES = {
+    "de": {
+        "corpus": CORPUS_DIR,
+        "config_overrides": [],
+        "vectors_args": [],
+        "vectors_name": "de_floret",
+        "vectors_info": VECTORS_INFO,
+        "sources": SOURCES,
+        "description": "Randnotiz bundled German NER (PER, LOC, ORG, MISC), trained on GermEval 2014",
+        "license": "CC BY 4.0 (derived from GermEval 2014, CC BY 4.0)",
+        "evaluation": "GermEval 2014 dev (NER-de-dev.tsv, 2,200 sentences, outer layer), strict span match; "
+        "not used for training or checkpoint selection (python -m training.evaluate)",
+        "deriv_part_decision": DERIV_PART_DECISION,
+    },
+    "en": {
+        "corpus": CORPUS_DIR / "en",
+        "config_overrides": [
+            "--nlp.lang",
+            "en",
+            "--paths.train",
+            "training/corpus/en/train.spacy",
+            "--paths.dev",
+            "training/corpus/en/heldout.spacy",
+        ],
+        # ~0.3M tokens: fewer buckets, more epochs and a lower count threshold than German's 31M
+        "vectors_args": ["--lang", "en", "--bucket", "50000", "--epoch", "10", "--min-count", "3"],
+        "vectors_name": "en_floret",
+        "vectors_info": EN_VECTORS_INFO,
+        "sources": EN_SOURCES,
+        "description": "Randnotiz bundled English NER (PER, LOC, ORG), trained on WikiANN-en and UNER "
+        "English-EWT dev",
+        "license": "CC BY-SA 4.0 (derived from UNER English-EWT, CC BY-SA 4.0, and WikiANN, ODC-BY 1.0 "
+        "over Wikipedia text, CC BY-SA)",
+        "evaluation": "UNER English-EWT test (en_ewt-ud-test.iob2, 2,077 sentences, PER/LOC/ORG), strict "
+        "span match; not used for training or checkpoint selection (python -m training.evaluate --lang en)",
+        "deriv_part_decision": None,
+    },
+}
 
 
 def run(cmd, **kw):
@@ -142,12 +227,10 @@ def _config_summary(model_dir: Path) -> dict:
     }
 
 
-def package(
-    run_dir: Path, dest: Path = DEFAULT_MODEL, shared=None, train_seconds=None, vectors_info=None
-) -> dict:
+def package(run_dir: Path, dest: Path, lang: str = "de", shared=None, train_seconds=None) -> dict:
     import spacy
 
-    from .common import germeval_dev_path, read_conll, sentences_to_docs
+    from .common import read_conll, sentences_to_docs
     from .evaluate import evaluate, raw_text_speed
 
     src = Path(run_dir) / "model-best"
@@ -161,7 +244,8 @@ def package(
     t0 = time.perf_counter()
     nlp = spacy.load(dest)
     load_s = time.perf_counter() - t0
-    docs = list(sentences_to_docs(nlp.vocab, read_conll(germeval_dev_path(shared))))
+    settings = LANGUAGES[lang]
+    docs = list(sentences_to_docs(nlp.vocab, read_conll(final_test_path(lang, shared))))
     res = evaluate(nlp, docs)
     raw_tps = raw_text_speed(nlp, [d.text for d in docs])
     size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
@@ -170,18 +254,19 @@ def package(
     vec = meta.get("vectors", {})
     meta.update(
         {
-            "lang": "de",
+            "lang": lang,
             "name": "randnotiz",
             "version": VERSION,
             "description": (
-                "Randnotiz bundled German NER (PER, LOC, ORG, MISC): spaCy CNN tok2vec + "
-                "transition-based NER"
+                settings["description"]
+                + ": spaCy CNN tok2vec + transition-based NER"
                 + (" with floret static vectors" if vec.get("vectors") else "")
-                + ", trained on GermEval 2014. Offline, CPU."
+                + ". Offline, CPU."
             ),
             "author": "Randnotiz project",
-            "license": "CC BY 4.0 (derived from GermEval 2014, CC BY 4.0)",
-            "sources": SOURCES if vec.get("vectors") else SOURCES[:1],
+            "license": settings["license"],
+            # The German vectors have a source of their own; the English ones are the training text.
+            "sources": settings["sources"] if vec.get("vectors") or lang != "de" else SOURCES[:1],
             "labels": {"ner": sorted(nlp.get_pipe("ner").labels)},
             "performance": {
                 "ents_p": res["micro"]["p"],
@@ -192,18 +277,17 @@ def package(
                 },
             },
             "randnotiz": {
-                "evaluation": "GermEval 2014 dev (NER-de-dev.tsv, 2,200 sentences, outer layer), strict span "
-                "match; not used for training or checkpoint selection (python -m training.evaluate)",
-                "deriv_part_decision": DERIV_PART_DECISION,
+                "evaluation": settings["evaluation"],
+                "deriv_part_decision": settings["deriv_part_decision"],
                 "config": _config_summary(dest),
-                "vectors": dict(vec, **(vectors_info or VECTORS_INFO)) if vec.get("vectors") else None,
+                "vectors": dict(vec, **settings["vectors_info"]) if vec.get("vectors") else None,
                 "train_run": os.path.relpath(Path(run_dir).resolve(), REPO_ROOT),
                 "train_seconds": train_seconds,
                 "size_bytes": size,
                 "load_seconds": round(load_s, 3),
                 "tokens_per_s_pretokenised": round(res["tokens_per_s"]),
                 "tokens_per_s_raw_text": round(raw_tps),
-                "retrain_command": "python -m training.train",
+                "retrain_command": "python -m training.train" + (f" --lang {lang}" if lang != "de" else ""),
             },
         }
     )
@@ -217,35 +301,34 @@ def package(
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--lang", default="de", choices=sorted(LANGUAGES))
     p.add_argument("--shared")
     p.add_argument("--force", action="store_true", help="rebuild corpus and vectors")
     p.add_argument("--no-vectors", action="store_true")
     p.add_argument("--config", default=str(TRAINING_DIR / "config.cfg"))
-    p.add_argument("--output", default=str(OUTPUT_DIR / "final"))
+    p.add_argument("--output", help="default training/output/final (de), training/output/en_final (en)")
     p.add_argument("--max-steps", type=int, help="override [training] max_steps")
     p.add_argument("--package-only", action="store_true")
     p.add_argument("--run", help="run dir to package (with --package-only)")
-    p.add_argument("--dest", default=str(DEFAULT_MODEL))
+    p.add_argument("--dest", help="default tui/models/{lang}_randnotiz")
     p.add_argument("--train-seconds", type=int, help="recorded in meta.json (with --package-only)")
     args = p.parse_args(argv)
+    settings = LANGUAGES[args.lang]
     shared = ["--shared", args.shared] if args.shared else []
+    output = args.output or str(OUTPUT_DIR / ("final" if args.lang == "de" else f"{args.lang}_final"))
+    dest = Path(args.dest or bundled_model_path(args.lang))
 
     if args.package_only:
-        package(
-            Path(args.run or args.output).resolve(),
-            Path(args.dest),
-            args.shared,
-            train_seconds=args.train_seconds,
-        )
+        package(Path(args.run or output).resolve(), dest, args.lang, args.shared, args.train_seconds)
         return
 
-    if args.force or not (CORPUS_DIR / "train.spacy").exists():
-        run([sys.executable, "-m", "training.convert", *shared])
-    vec_dir = VECTORS_DIR / VECTORS_NAME
+    if args.force or not (settings["corpus"] / "train.spacy").exists():
+        run([sys.executable, "-m", "training.convert", "--lang", args.lang, *shared])
+    vec_dir = VECTORS_DIR / settings["vectors_name"]
     if not args.no_vectors and (args.force or not vec_dir.exists()):
-        run([sys.executable, "-m", "training.vectors", *shared])
+        run([sys.executable, "-m", "training.vectors", *settings["vectors_args"], *shared])
 
-    overrides = []
+    overrides = list(settings["config_overrides"])
     if args.no_vectors:
         overrides += [
             "--paths.vectors",
@@ -259,9 +342,9 @@ def main(argv=None):
         overrides += ["--training.max_steps", str(args.max_steps)]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     t0 = time.time()
-    run([sys.executable, "-m", "spacy", "train", args.config, "--output", args.output, *overrides], env=env)
+    run([sys.executable, "-m", "spacy", "train", args.config, "--output", output, *overrides], env=env)
     train_s = round(time.time() - t0)
-    package(Path(args.output).resolve(), Path(args.dest), args.shared, train_seconds=train_s)
+    package(Path(output).resolve(), dest, args.lang, args.shared, train_seconds=train_s)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,9 @@ Writes
   text_germeval.txt   whitespace-joined train tokens (input for the floret vectors)
 
 English (``--lang en``) writes to training/corpus/en/
-  train.spacy         WikiANN-en train + val (silver, PER/LOC/ORG) + 3 of every 4 UNER English-EWT dev
-                      documents, those repeated ``--uner-repeat`` times (gold, and the test set's domain)
+  train.spacy         WikiANN-en train + val sentences with at least ``--min-context`` lowercase words
+                      outside names (silver, PER/LOC/ORG) + 3 of every 4 UNER English-EWT dev documents,
+                      repeated ``--uner-repeat`` times (gold, and the test set's domain)
   heldout.spacy       every 4th UNER-EWT dev document (checkpoint selection during training)
   text_en.txt         the running text of all training sentences, once (input for the floret vectors)
 UNER-EWT test is never written here: it is the final test set (training.evaluate --lang en).
@@ -68,16 +69,29 @@ def convert_extras(nlp, shared, out):
     # tokens; not converted (see README).
 
 
-def convert_english(shared, out, uner_repeat: int) -> None:
+def context_words(sentence) -> int:
+    """Lowercase words outside any name: 0 for WikiANN's bare title fragments."""
+    return sum(tag == "O" and token.isalpha() and token.islower() for token, tag in zip(*sentence))
+
+
+def convert_english(shared, out, uner_repeat: int, min_context: int) -> None:
     nlp = spacy.blank("en")
-    wikiann = [s for split in ("train", "val") for s in read_conll(wikiann_en_path(split, shared))]
+    # Most WikiANN "sentences" are bare titles, all one name ("List of years in Brazil" as ORG,
+    # "Flatnose xenocongrid eel" as LOC): they teach "capitalised = name", which web and news
+    # text contradicts. Only fragments with some running text around the names are kept.
+    wikiann = [
+        s
+        for split in ("train", "val")
+        for s in read_conll(wikiann_en_path(split, shared))
+        if context_words(s) >= min_context
+    ]
     documents = read_documents(uner_en_path("dev", shared))
     uner_train = [s for i, doc in enumerate(documents) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1 for s in doc]
     uner_heldout = [
         s for i, doc in enumerate(documents) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1 for s in doc
     ]
     print(
-        f"WikiANN-en train+val: {len(wikiann)} sentences; UNER-EWT dev: {len(uner_train)} train "
+        f"WikiANN-en train+val: {len(wikiann)} sentences with >= {min_context} context words; UNER-EWT dev: {len(uner_train)} train "
         f"(x{uner_repeat}) / {len(uner_heldout)} held-out sentences"
     )
     _write(sentences_to_docs(nlp.vocab, wikiann + uner_train * uner_repeat), out / "train.spacy")
@@ -100,14 +114,17 @@ def main(argv=None):
         "their own there, e.g. LOCderiv; dev always has them as O)",
     )
     p.add_argument("--lang", default="de", choices=["de", "en"])
-    p.add_argument("--uner-repeat", type=int, default=2, help="English: copies of the UNER-EWT training part")
+    p.add_argument("--uner-repeat", type=int, default=3, help="English: copies of the UNER-EWT training part")
+    p.add_argument(
+        "--min-context", type=int, default=2, help="English: lowercase words a WikiANN sentence needs"
+    )
     p.add_argument("--output", help="default training/corpus (de), training/corpus/en (en)")
     args = p.parse_args(argv)
 
     out = Path(args.output or (CORPUS_DIR / "en" if args.lang == "en" else CORPUS_DIR))
     out.mkdir(parents=True, exist_ok=True)
     if args.lang == "en":
-        convert_english(args.shared, out, args.uner_repeat)
+        convert_english(args.shared, out, args.uner_repeat, args.min_context)
         return
     nlp = spacy.blank("de")
     train = list(read_conll(germeval_train_path(args.shared), keep_minor=not args.drop_minor))

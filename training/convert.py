@@ -14,7 +14,7 @@ Writes
 
 English (``--lang en``) writes to training/corpus/en/
   train.spacy         WikiANN-en train + val sentences with at least ``--min-context`` lowercase words
-                      outside names (silver, PER/LOC/ORG) + 3 of every 4 UNER English-EWT dev documents,
+                      outside names (silver, PER/LOC/ORG; titles cut off persons' names) + 3 of every 4 UNER English-EWT dev documents,
                       repeated ``--uner-repeat`` times (gold, and the test set's domain)
   heldout.spacy       every 4th UNER-EWT dev document (checkpoint selection during training)
   text_en.txt         the running text of all training sentences, once (input for the floret vectors)
@@ -32,6 +32,7 @@ from spacy.tokens import DocBin
 
 from .common import (
     CORPUS_DIR,
+    bio_to_spans,
     germeval_dev_path,
     germeval_train_path,
     read_conll,
@@ -74,13 +75,28 @@ def context_words(sentence) -> int:
     return sum(tag == "O" and token.isalpha() and token.islower() for token, tag in zip(*sentence))
 
 
+def strip_titles(sentence):
+    """WikiANN often puts a title into a person's name and tags "President Bush" ORG; UNER and
+    Randnotiz leave the title out ("President [Bush PER]"). Same rule as the reader's
+    tui.analysis.rules.title_length."""
+    from tui.analysis.rules import title_length
+
+    tokens, tags = sentence
+    tags = list(tags)
+    for start, end, label in bio_to_spans(tags):
+        titled = title_length(tokens[start:end]) if label in ("PER", "ORG") else 0
+        if titled:
+            tags[start:end] = ["O"] * titled + ["B-PER"] + ["I-PER"] * (end - start - titled - 1)
+    return tokens, tags
+
+
 def convert_english(shared, out, uner_repeat: int, min_context: int) -> None:
     nlp = spacy.blank("en")
     # Most WikiANN "sentences" are bare titles, all one name ("List of years in Brazil" as ORG,
     # "Flatnose xenocongrid eel" as LOC): they teach "capitalised = name", which web and news
     # text contradicts. Only fragments with some running text around the names are kept.
     wikiann = [
-        s
+        strip_titles(s)
         for split in ("train", "val")
         for s in read_conll(wikiann_en_path(split, shared))
         if context_words(s) >= min_context

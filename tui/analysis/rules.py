@@ -117,7 +117,6 @@ PERSON_TITLES = frozenset(
         "Mr.",
         "Mrs.",
         "Ms.",
-        "Dr.",
         "Judge",
         "Chairman",
         "Gen.",

@@ -7,6 +7,8 @@ honest baseline. Matches carry the pattern id ``rules`` so their origin shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
@@ -51,12 +53,8 @@ def rule_patterns(lang: str) -> list[dict]:
     organisations = organisation_names() - places
     patterns: list[dict] = [{"label": "LOC", "pattern": name, "id": RULES_ID} for name in sorted(places)]
     patterns += [{"label": "ORG", "pattern": name, "id": RULES_ID} for name in sorted(organisations)]
-    first = {"ORTH": {"IN": sorted(given_names())}}
-    surname = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">": 1}}
+    patterns += person_patterns(given_names())
     patterns += [
-        {"label": "PER", "id": RULES_ID, "pattern": [first, surname]},
-        {"label": "PER", "id": RULES_ID, "pattern": [first, first, surname]},
-        {"label": "PER", "id": RULES_ID, "pattern": [first, {"ORTH": {"IN": _NAME_PARTICLES}}, surname]},
         {
             "label": "ORG",
             "id": RULES_ID,
@@ -76,6 +74,17 @@ def rule_patterns(lang: str) -> list[dict]:
         },
     ]
     return patterns
+
+
+def person_patterns(first_names: Iterable[str]) -> list[dict]:
+    """A given name, maybe a second one or a particle, then a capitalised word."""
+    first = {"ORTH": {"IN": sorted(first_names)}}
+    surname = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">": 1}}
+    return [
+        {"label": "PER", "id": RULES_ID, "pattern": [first, surname]},
+        {"label": "PER", "id": RULES_ID, "pattern": [first, first, surname]},
+        {"label": "PER", "id": RULES_ID, "pattern": [first, {"ORTH": {"IN": _NAME_PARTICLES}}, surname]},
+    ]
 
 
 def add_rule_layer(nlp: Language, lang: str) -> None:

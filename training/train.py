@@ -140,6 +140,14 @@ LANGUAGES = {
             "training/corpus/en/train.spacy",
             "--paths.dev",
             "training/corpus/en/heldout.spacy",
+            # Smaller than German's 128/6: as good on held-out here (11.6k sentences), twice as fast.
+            "--components.tok2vec.model.encode.width",
+            "96",
+            "--components.tok2vec.model.encode.depth",
+            "4",
+            # Held-out F peaks at 1,400-1,600 steps; the learning rate decays to 0 at max_steps.
+            "--training.max_steps",
+            "3000",
         ],
         # ~0.3M tokens: fewer buckets, more epochs and a lower count threshold than German's 31M
         "vectors_args": ["--lang", "en", "--bucket", "50000", "--epoch", "10", "--min-count", "3"],

@@ -153,3 +153,28 @@ def test_the_pipeline_label_costs_no_scan_per_text(monkeypatch) -> None:
     analyses = analyze_batch(texts, "en")
     assert {analysis.pipeline for analysis in analyses} <= {"rules", "en_core_web_sm", "en_core_web_md"}
     assert len(calls) <= 1
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        ("President Joe Biden", "ORG", ("Joe Biden", "PER")),
+        ("Prime Minister Rishi Sunak", "PER", ("Rishi Sunak", "PER")),
+        ("Mayor Peter Tschentscher", "PER", ("Peter Tschentscher", "PER")),
+        ("King 's College", "ORG", ("King 's College", "ORG")),
+        ("President of France", "ORG", ("President of France", "ORG")),
+        ("Prince Edward Island", "LOC", ("Prince Edward Island", "LOC")),
+        ("General Motors", "ORG", ("General Motors", "ORG")),
+    ],
+)
+def test_titles_are_cut_off_names(words: str, label: str, expected: tuple[str, str]) -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tui.analysis.rules import trim_entity_edges
+
+    nlp = spacy.blank("en")
+    tokens = ["He", "met", *words.split(), "."]
+    doc = Doc(nlp.vocab, words=tokens)
+    doc.ents = [Span(doc, 2, len(tokens) - 1, label=label)]
+    assert [(ent.text, ent.label_) for ent in trim_entity_edges(doc).ents] == [expected]

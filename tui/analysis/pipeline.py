@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -143,8 +143,9 @@ def _split_angle_quotes(nlp: Language) -> None:
     article) as punctuation, so "<<The" is two tokens like "»The"."""
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-    nlp.tokenizer.prefix_search = compile_prefix_regex([r"<<", *nlp.Defaults.prefixes]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex([r">>", *nlp.Defaults.suffixes]).search
+    tokenizer: Any = nlp.tokenizer  # a Cython Tokenizer, typed as a plain callable
+    tokenizer.prefix_search = compile_prefix_regex([r"<<", *(nlp.Defaults.prefixes or ())]).search
+    tokenizer.suffix_search = compile_suffix_regex([r">>", *(nlp.Defaults.suffixes or ())]).search
 
 
 def _load(model: str) -> Language:

@@ -13,6 +13,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
 from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
@@ -88,7 +89,7 @@ def person_patterns(first_names: Iterable[str]) -> list[dict]:
 
 
 def add_rule_layer(nlp: Language, lang: str) -> None:
-    ruler = nlp.add_pipe(
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning a callable
         "entity_ruler",
         name="randnotiz_rules",
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
@@ -229,7 +230,7 @@ class CuratedNames:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label in ("ORG", "LOC"):
             names = [name for name, known in known_labels(nlp.lang).items() if known == label]
-            self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
+            self.matcher.add(label, [nlp.make_doc(name) for name in names])
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.ents)

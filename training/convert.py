@@ -17,7 +17,8 @@ English (``--lang en``) writes to training/corpus/en/
                       outside names (silver, PER/LOC/ORG) + 3 of every 4 UNER English-EWT dev documents,
                       repeated ``--uner-repeat`` times (gold, and the test set's domain)
   heldout.spacy       every 4th UNER-EWT dev document (checkpoint selection during training)
-  text_en.txt         the running text of all training sentences, once (input for the floret vectors)
+  text_en.txt         the running text of all WikiANN train+val sentences (unfiltered) and the UNER
+                      training part, once (input for the floret vectors)
 UNER-EWT test is never written here: it is the final test set (training.evaluate --lang en).
 """
 
@@ -95,12 +96,8 @@ def convert_english(shared, out, uner_repeat: int, min_context: int, titles: boo
     # Most WikiANN "sentences" are bare titles, all one name ("List of years in Brazil" as ORG,
     # "Flatnose xenocongrid eel" as LOC): they teach "capitalised = name", which web and news
     # text contradicts. Only fragments with some running text around the names are kept.
-    wikiann = [
-        strip_titles(s) if titles else s
-        for split in ("train", "val")
-        for s in read_conll(wikiann_en_path(split, shared))
-        if context_words(s) >= min_context
-    ]
+    wikiann_all = [s for split in ("train", "val") for s in read_conll(wikiann_en_path(split, shared))]
+    wikiann = [strip_titles(s) if titles else s for s in wikiann_all if context_words(s) >= min_context]
     documents = read_documents(uner_en_path("dev", shared))
     uner_train = [s for i, doc in enumerate(documents) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1 for s in doc]
     uner_heldout = [
@@ -113,7 +110,8 @@ def convert_english(shared, out, uner_repeat: int, min_context: int, titles: boo
     _write(sentences_to_docs(nlp.vocab, wikiann + uner_train * uner_repeat), out / "train.spacy")
     _write(sentences_to_docs(nlp.vocab, uner_heldout), out / "heldout.spacy")
     with open(out / "text_en.txt", "w", encoding="utf-8") as fh:
-        fh.writelines(" ".join(toks) + "\n" for toks, _ in wikiann + uner_train)
+        # All of WikiANN: the vectors need every word of running text there is, titles too.
+        fh.writelines(" ".join(toks) + "\n" for toks, _ in wikiann_all + uner_train)
 
 
 def main(argv=None):

@@ -11,6 +11,7 @@ Only the OUTER GermEval layer is used (the 2-column train file only has that one
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -41,6 +42,25 @@ def germeval_dev_path(shared: str | None = None) -> Path:
 
 def germeval_train_path(shared: str | None = None) -> Path:
     return shared_data_dir(shared) / "germeval2014" / "train_bioes.train"
+
+
+def wikiann_en_path(split: str, shared: str | None = None) -> Path:
+    """WikiANN English, ``split`` = train / val (test is never used)."""
+    return shared_data_dir(shared) / "wikiann-en" / f"{split}.conllu"
+
+
+def uner_en_path(split: str, shared: str | None = None) -> Path:
+    """UNER English-EWT, ``split`` = dev (training material) / test (final evaluation only)."""
+    return shared_data_dir(shared) / "uner-en-ewt" / f"en_ewt-ud-{split}.iob2"
+
+
+def final_test_path(lang: str, shared: str | None = None) -> Path:
+    """The set a language's shipped model is reported on, never trained or tuned on."""
+    return germeval_dev_path(shared) if lang == "de" else uner_en_path("test", shared)
+
+
+def bundled_model_path(lang: str) -> Path:
+    return REPO_ROOT / "tui" / "models" / f"{lang}_randnotiz"
 
 
 # --------------------------------------------------------------------------- tags
@@ -134,38 +154,51 @@ def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def read_conll(path: os.PathLike | str, keep_minor: bool = False) -> Iterator[Sentence]:
     """Read a CoNLL-style file.  Detects:
-      * GermEval 2014 TSV: ``#\t`` comment lines, ``idx<TAB>token<TAB>outer<TAB>inner``
-        -> token = column 2, tag = column 3 (outer layer);
+      * a running token index in column 1 (GermEval 2014 TSV ``idx token outer inner``,
+        UNER ``idx token tag - annotator``, WikiANN ``idx token tag``)
+        -> token = column 2, tag = column 3 (GermEval's outer layer);
       * 2-column (or n-column) BIO/BIOES: token = first column, tag = last column.
     ``-DOCSTART-`` lines and ``#`` comment lines are skipped."""
+    with open(path, encoding="utf-8") as fh:
+        yield from _parse(fh, keep_minor)
+
+
+def _parse(lines: Iterable[str], keep_minor: bool = False) -> Iterator[Sentence]:
     tokens: list[str] = []
     tags: list[str] = []
     germeval: bool | None = None
-    with open(path, encoding="utf-8") as fh:
-        for raw in fh:
-            line = raw.rstrip("\n").rstrip("\r")
-            if not line.strip():
-                if tokens:
-                    yield tokens, tags
-                tokens, tags = [], []
-                continue
-            if line.startswith(("#\t", "# ", "-DOCSTART-")):
-                if line.startswith("#\t"):
-                    germeval = True
-                continue
-            cols = line.split("\t") if "\t" in line else line.split()
-            if germeval is None:
-                germeval = len(cols) >= 4 and cols[0].isdigit()
-            if germeval and len(cols) >= 3 and cols[0].isdigit():
-                tok, tag = cols[1], cols[2]
-            elif len(cols) >= 2:
-                tok, tag = cols[0], cols[-1]
-            else:
-                continue
-            tokens.append(tok)
-            tags.append(normalise_tag(tag, keep_minor))
+    for raw in lines:
+        line = raw.rstrip("\n").rstrip("\r")
+        if not line.strip():
+            if tokens:
+                yield tokens, tags
+            tokens, tags = [], []
+            continue
+        if line.startswith(("#\t", "# ", "-DOCSTART-")):
+            if line.startswith("#\t"):
+                germeval = True
+            continue
+        cols = line.split("\t") if "\t" in line else line.split()
+        if germeval is None:
+            # WikiANN counts from 0, GermEval and UNER from 1
+            germeval = len(cols) >= 3 and cols[0] in ("0", "1")
+        if germeval and len(cols) >= 3 and cols[0].isdigit():
+            tok, tag = cols[1], cols[2]
+        elif len(cols) >= 2:
+            tok, tag = cols[0], cols[-1]
+        else:
+            continue
+        tokens.append(tok)
+        tags.append(normalise_tag(tag, keep_minor))
     if tokens:
         yield tokens, tags
+
+
+def read_documents(path: os.PathLike | str) -> list[list[Sentence]]:
+    """A UNER / CoNLL-U style file as documents (split at ``# newdoc`` comments) of sentences."""
+    text = Path(path).read_text(encoding="utf-8")
+    parts = re.split(r"^# newdoc.*$", text, flags=re.MULTILINE)
+    return [doc for doc in (list(_parse(part.splitlines())) for part in parts) if doc]
 
 
 def sentences_to_docs(vocab, sentences: Iterable[Sentence]):

@@ -1,8 +1,10 @@
 """Evaluate an NER pipeline with strict span matching (same start, end and label).
 
-    python -m training.evaluate [--model PATH_OR_NAME] [--shared DIR] [--json] [FILES...]
+    python -m training.evaluate [--lang de|en] [--model PATH_OR_NAME] [--shared DIR] [--json] [FILES...]
 
-With no FILES the GermEval 2014 dev set (outer layer, *deriv/*part -> O, OTH -> MISC) is used.
+With no FILES the language's final test set is used: for German the GermEval 2014 dev set
+(outer layer, *deriv/*part -> O, OTH -> MISC), for English UNER English-EWT test (PER/LOC/ORG).
+The default model is the bundled one of the language (tui/models/{lang}_randnotiz).
 FILES may be GermEval 4-column TSV or any CoNLL-style token/tag file (BIO or BIOES;
 token = first column, tag = last column).  Prints per-label P/R/F1, the micro total
 and throughput (tokens/s of nlp.pipe on pre-tokenised docs, and on raw text incl. tokenizer).
@@ -16,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .common import DEFAULT_MODEL, LABELS, germeval_dev_path, read_conll, sentences_to_docs
+from .common import LABELS, bundled_model_path, final_test_path, read_conll, sentences_to_docs
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -101,15 +103,17 @@ def main(argv=None):
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*")
-    p.add_argument("--model", default=str(DEFAULT_MODEL))
+    p.add_argument("--lang", default="de", choices=["de", "en"])
+    p.add_argument("--model", help="default tui/models/{lang}_randnotiz")
     p.add_argument("--shared", help="shared data dir (default $RANDNOTIZ_SHARED or ../shared/data)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = p.parse_args(argv)
 
     t0 = time.perf_counter()
-    nlp = spacy.load(args.model)
+    model = args.model or str(bundled_model_path(args.lang))
+    nlp = spacy.load(model)
     load_s = time.perf_counter() - t0
-    files = args.files or [str(germeval_dev_path(args.shared))]
+    files = args.files or [str(final_test_path(args.lang, args.shared))]
     out = {}
     for f in files:
         docs = list(sentences_to_docs(nlp.vocab, read_conll(f)))
@@ -118,7 +122,7 @@ def main(argv=None):
         res["load_seconds"] = load_s
         out[f] = res
         if not args.json:
-            print(format_report(res, f"== {f}  (model {args.model}, loaded in {load_s:.2f}s)"))
+            print(format_report(res, f"== {f}  (model {model}, loaded in {load_s:.2f}s)"))
             print()
     if args.json:
         print(json.dumps(out, indent=2))

@@ -1,6 +1,7 @@
-"""Train floret static vectors on unlabelled German text and convert them for spaCy.
+"""Train floret static vectors on unlabelled text and convert them for spaCy.
 
-    python -m training.vectors [--shared DIR] [--model skipgram] [--dim 100] [--bucket 100000] [--epoch 5]
+    python -m training.vectors [--lang de|en] [--shared DIR] [--model skipgram] [--dim 100] [--bucket 100000]
+                               [--epoch 5] [--min-count 5]
 
 Input text (tokenised with spaCy's German tokenizer, case kept):
   * unlabelled-de/bundestag_wp19_wp20.txt.xz  (Bundestag plenary protocols, public domain, ~26M tokens)
@@ -10,6 +11,10 @@ Input text (tokenised with spaCy's German tokenizer, case kept):
 Output: training/vectors/de_floret/ (spaCy vectors dir for [initialize] vectors).
 The shipped table is bucket x dim = 100000 x 100, stored as float16 in the package (20 MB).
 Skipgram takes about 40 min on one thread (cbow about 10 min on two), and clearly helps NER.
+
+English (``--lang en``, output training/vectors/en_floret/): the running text of the English
+training sentences (training/corpus/en/text_en.txt from ``training.convert --lang en``: WikiANN-en
+train+val and the UNER-EWT dev training part, ~0.3M tokens; never UNER-EWT test).
 """
 
 from __future__ import annotations
@@ -62,16 +67,22 @@ def main(argv=None):
     p.add_argument("--model", default="skipgram", choices=["cbow", "skipgram"])
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--with-speeches", action="store_true")
-    p.add_argument("--name", default="de_floret")
+    p.add_argument("--lang", default="de", choices=["de", "en"])
+    p.add_argument("--min-count", type=int, default=5)
+    p.add_argument("--name", help="default {lang}_floret")
     p.add_argument("--reuse-text", action="store_true", help="reuse an existing floret_input.txt")
     args = p.parse_args(argv)
 
     import floret
 
     VECTORS_DIR.mkdir(parents=True, exist_ok=True)
-    text = VECTORS_DIR / "floret_input.txt"
-    if not (args.reuse_text and text.exists()):
-        build_text(args.shared, text, args.with_speeches)
+    name = args.name or f"{args.lang}_floret"
+    if args.lang == "en":
+        text = CORPUS_DIR / "en" / "text_en.txt"  # already tokenised by the corpus
+    else:
+        text = VECTORS_DIR / "floret_input.txt"
+        if not (args.reuse_text and text.exists()):
+            build_text(args.shared, text, args.with_speeches)
     t0 = time.time()
     model = floret.train_unsupervised(
         str(text),
@@ -83,13 +94,13 @@ def main(argv=None):
         maxn=args.maxn,
         dim=args.dim,
         epoch=args.epoch,
-        minCount=5,
+        minCount=args.min_count,
         neg=10,
         thread=args.threads,
         verbose=1,
     )
     print(f"floret trained in {time.time() - t0:.0f}s")
-    vec_file = VECTORS_DIR / f"{args.name}.floret"
+    vec_file = VECTORS_DIR / f"{name}.floret"
     model.save_floret_vectors(str(vec_file))
     subprocess.run(
         [
@@ -98,9 +109,9 @@ def main(argv=None):
             "spacy",
             "init",
             "vectors",
-            "de",
+            args.lang,
             str(vec_file),
-            str(VECTORS_DIR / args.name),
+            str(VECTORS_DIR / name),
             "--mode",
             "floret",
         ],

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-BUNDLED_MODELS = {"de": MODELS_DIR / "de_randnotiz"}
+BUNDLED_MODELS = {"de": MODELS_DIR / "de_randnotiz", "en": MODELS_DIR / "en_randnotiz"}
 
 
 def data_lines(name: str) -> list[str]:

@@ -1,15 +1,17 @@
 """Building and caching the spaCy pipeline for a language.
 
 A pipeline is built once per (language, model) and reused. The statistical
-NER is a seam: the bundled German model, an installed official pipeline or
-none at all; the rule layer (:mod:`tui.analysis.rules`) is added on top in
-every case, so English and model-less setups still get entities.
+NER is a seam: the bundled model of the language (German or English), an
+installed official pipeline the user names, or none at all; the rule layer
+(:mod:`tui.analysis.rules`) is added on top in every case, so model-less
+setups still get entities.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -19,8 +21,8 @@ from tui.analysis.bundled import bundled_model
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Official pipelines used, best first, when installed and nothing better is
-# bundled for the language.
+# Official pipelines used, best first, when installed and nothing is bundled
+# for the language; with a bundled model they run when the user names them.
 OFFICIAL_MODELS = {
     "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
@@ -34,8 +36,14 @@ class ModelNotFoundError(Exception):
     """A pipeline named by the user is not installed; the message says what is."""
 
 
+@cache
 def installed_pipelines() -> list[str]:
-    """Names of spaCy pipeline packages installed in this environment."""
+    """Names of spaCy pipeline packages installed in this environment.
+
+    Cached: scanning every distribution's metadata takes a quarter second,
+    and the Analysis of every text asks for its pipeline's name (that scan
+    was why English, which had no bundled model, ran 5x slower than German).
+    """
     names = []
     for dist in importlib.metadata.distributions():
         name = (dist.metadata["Name"] or "").replace("-", "_")
@@ -61,6 +69,45 @@ def model_label(model: str) -> str:
     if model == RULES_ONLY:
         return "rules"
     return Path(model).name
+
+
+_LANGUAGE_NAMES = {"de": "German", "en": "English"}
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What runs for a language, in words a reader can follow."""
+
+    lang: str
+    # The short label of Analysis.pipeline: "en_randnotiz", "en_core_web_sm", "rules".
+    label: str
+    # The spaCy package name and version of the NER model; None without one.
+    name: str | None
+    version: str | None
+
+    @property
+    def has_model(self) -> bool:
+        return self.name is not None
+
+    @property
+    def summary(self) -> str:
+        """One line for a help or about screen."""
+        language = _LANGUAGE_NAMES.get(self.lang, self.lang)
+        if self.name is None:
+            return (
+                f"{language}: no NER model, names come from word lists and patterns only "
+                "(fewer people and organisations are found)"
+            )
+        return f"{language}: NER model {self.name} {self.version}, with word lists and patterns"
+
+
+def pipeline_info(lang: str, model: str | None = None) -> PipelineInfo:
+    """Name and version of the pipeline :func:`get_pipeline` gives for ``lang``."""
+    model = model or default_model(lang)
+    if model == RULES_ONLY:
+        return PipelineInfo(lang, model_label(model), None, None)
+    meta = get_pipeline(lang, model).meta
+    return PipelineInfo(lang, model_label(model), f"{meta['lang']}_{meta['name']}", str(meta["version"]))
 
 
 def get_pipeline(lang: str, model: str | None = None) -> Language:

@@ -7,6 +7,7 @@ honest baseline. Matches carry the pattern id ``rules`` so their origin shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
@@ -57,12 +58,8 @@ def rule_patterns(lang: str) -> list[dict[str, Any]]:
         {"label": "LOC", "pattern": name, "id": RULES_ID} for name in sorted(places)
     ]
     patterns += [{"label": "ORG", "pattern": name, "id": RULES_ID} for name in sorted(organisations)]
-    first = {"ORTH": {"IN": sorted(given_names())}}
-    surname = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">": 1}}
+    patterns += person_patterns(given_names())
     patterns += [
-        {"label": "PER", "id": RULES_ID, "pattern": [first, surname]},
-        {"label": "PER", "id": RULES_ID, "pattern": [first, first, surname]},
-        {"label": "PER", "id": RULES_ID, "pattern": [first, {"ORTH": {"IN": _NAME_PARTICLES}}, surname]},
         {
             "label": "ORG",
             "id": RULES_ID,
@@ -82,6 +79,17 @@ def rule_patterns(lang: str) -> list[dict[str, Any]]:
         },
     ]
     return patterns
+
+
+def person_patterns(first_names: Iterable[str]) -> list[dict[str, Any]]:
+    """A given name, maybe a second one or a particle, then a capitalised word."""
+    first = {"ORTH": {"IN": sorted(first_names)}}
+    surname = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">": 1}}
+    return [
+        {"label": "PER", "id": RULES_ID, "pattern": [first, surname]},
+        {"label": "PER", "id": RULES_ID, "pattern": [first, first, surname]},
+        {"label": "PER", "id": RULES_ID, "pattern": [first, {"ORTH": {"IN": _NAME_PARTICLES}}, surname]},
+    ]
 
 
 def add_rule_layer(nlp: Language, lang: str) -> None:
@@ -107,13 +115,69 @@ def _make_curated_names(nlp: Language, name: str) -> CuratedNames:
     return CuratedNames(nlp)
 
 
+# English titles before a name: not part of it ("Mayor Peter Tschentscher"). WikiANN, the
+# English model's largest corpus, often includes them, and even tags "President Bush" ORG.
+PERSON_TITLES = frozenset(
+    {
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Mayor",
+        "Governor",
+        "Senator",
+        "Sen.",
+        "Rep.",
+        "Chancellor",
+        "Secretary",
+        "Premier",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Judge",
+        "Chairman",
+        "Gen.",
+        "Colonel",
+        "Captain",
+        "Sir",
+        "Lord",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+    }
+)
+# A title before words like these starts an organisation's or a place's name ("King's College").
+_NOT_PERSON_HEADS = frozenset(
+    {
+        "of",
+        "'s",
+        "School",
+        "College",
+        "University",
+        "Hospital",
+        "Bridge",
+        "Street",
+        "Island",
+        "Department",
+        "Ministry",
+        "Office",
+        "Party",
+        "Council",
+        "Court",
+    }
+)
+
+
 @Language.component("randnotiz_entity_edges")
 def trim_entity_edges(doc: Doc) -> Doc:
     """Model entities do not start or end with quotes, brackets, commas or
     the typewriter guillemets of ">> Barra", which the NER never saw in
     training and may take in. What is left must not be a lone function word
     ("<<We" in an English quote). Other marks stay: "Yahoo!", "Chr." and
-    "Der Tag, als …" are names with their marks."""
+    "Der Tag, als …" are names with their marks. English titles before a
+    name are cut off, and what follows them is a person."""
     entities = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
@@ -121,9 +185,16 @@ def trim_entity_edges(doc: Doc) -> Doc:
             start += 1
         while end > start and _is_edge_mark(doc[end - 1]):
             end -= 1
+        label = ent.label
+        titled = title_length([token.text for token in doc[start:end]]) if ent.label_ in {"PER", "ORG"} else 0
+        if titled:
+            start += titled
+            label = doc.vocab.strings.add("PER")
         if end - start > 1 or (end - start == 1 and _may_be_a_name(doc[start])):
             entities.append(
-                ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label)
+                ent
+                if (start, end, label) == (ent.start, ent.end, ent.label)
+                else Span(doc, start, end, label=label)
             )
     doc.ents = entities
     return doc
@@ -132,6 +203,19 @@ def trim_entity_edges(doc: Doc) -> Doc:
 def _may_be_a_name(token: Token) -> bool:
     """A lone function word is no name, unless it is an acronym ("MIR", "US")."""
     return token.lower_ not in _FUNCTION_WORDS or (len(token) > 1 and token.is_upper)
+
+
+def title_length(words: list[str]) -> int:
+    """How many leading ``words`` are a title before a person's name: 2 in
+    "Prime Minister Rishi Sunak", 0 in "King's College" or "Pope"; the caller
+    applies it to persons and organisations only ("Prince Edward Island")."""
+    length = 0
+    while length < len(words) and words[length] in PERSON_TITLES:
+        length += 1
+    rest = words[length:]
+    if not length or not rest or not rest[0][:1].isupper() or _NOT_PERSON_HEADS & set(rest):
+        return 0
+    return length
 
 
 def _is_edge_mark(token: Token) -> bool:

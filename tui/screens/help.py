@@ -18,6 +18,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from tui.i18n import _
+
 _KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",
@@ -62,6 +64,21 @@ def _where(node: DOMNode) -> str:
     return node.id or type(node).__name__
 
 
+def _where_shown(where: str) -> str:
+    """``where`` in the interface's language: the app, the reader or a pane."""
+    names = {
+        "everywhere": _("everywhere"),
+        "reader": _("reader"),
+        "quotes": _("quotes"),
+        "numbers": _("numbers"),
+        "glossary": _("glossary"),
+        "annotations": _("annotations"),
+        "article": _("article"),
+        "search": _("search"),
+    }
+    return names.get(where, where)
+
+
 def help_rows(screen: Screen[object]) -> list[HelpRow]:
     """One row per action active on ``screen`` now, with all its keys; the
     focused widget's keys first, then the screen's, then the app's."""
@@ -81,7 +98,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists (keys, description, where) rows; ``Esc``, ``q`` or ``?`` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", _("Close help"), id="help.close"),
     ]
 
     def __init__(self, rows: Iterable[HelpRow]) -> None:
@@ -90,14 +107,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
-            yield Static("Randnotiz — keys that work here", id="help-title")
+            yield Static(_("Randnotiz — keys that work here"), id="help-title")
             yield DataTable[Text](id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc closes · Tab moves to the panes, ? there lists their keys", id="help-hint")
+            yield Static(_("Esc closes · Tab moves to the panes, ? there lists their keys"), id="help-hint")
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
-        table.add_columns("Keys", "What it does", "Where")
+        table.add_columns(_("Keys"), _("What it does"), _("Where"))
         for row in self._rows:
             keys = " ".join(describe_key(key) for key in row.keys)
-            table.add_row(Text(keys, style="bold"), Text(row.description), Text(row.where))
+            table.add_row(Text(keys, style="bold"), Text(row.description), Text(_where_shown(row.where)))
         table.focus()

@@ -12,12 +12,14 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.i18n import _
+
 
 class SearchBar(Widget):
     """Hidden until :meth:`open`; posts :class:`Submitted` or :class:`Closed`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close the search", show=False, id="search.close")
+        Binding("escape", "close", _("Close the search"), show=False, id="search.close")
     ]
 
     @dataclass
@@ -29,7 +31,7 @@ class SearchBar(Widget):
         """The reader left the search without a query."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search the text (Enter to find, Esc to cancel)")
+        yield Input(placeholder=_("Search the text (Enter to find, Esc to cancel)"))
 
     @property
     def is_open(self) -> bool:

@@ -29,7 +29,7 @@ LANG_CHOICES = ("auto", *SUPPORTED_LANGUAGES)
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    language_error = _install_language(argv)
+    language_error = install_language(argv)
     if language_error:
         return _fail(language_error)
     try:
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _install_language(argv: Sequence[str]) -> str | None:
+def install_language(argv: Sequence[str]) -> str | None:
     """Choose the interface's language before any UI module is imported (their
     key descriptions are translated as they are defined): ``--ui-lang``, then
     the settings file's ``ui_lang``, then the environment, else English.

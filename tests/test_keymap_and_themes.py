@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from tui.app import RandnotizApp
 from tui.cli import main
@@ -40,7 +41,7 @@ async def test_a_rebound_key_works_and_the_help_shows_it(tmp_path: Path) -> None
         assert rows["Entity"] == ("ctrl+e",)
         await pilot.press("question_mark")
         await pilot.pause()
-        table = app.screen.query_one("#help-table")
+        table: DataTable[object] = app.screen.query_one("#help-table", DataTable)
         cells = [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
         assert "Ctrl+E" in cells and "Entity" in cells
 

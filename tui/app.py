@@ -26,6 +26,22 @@ from tui.store.protocol import AnnotationStore
 from tui.ui_state import UiState, load_state, save_state, screenshot_dir
 
 DARK, LIGHT = "textual-dark", "textual-light"
+# Textual's own palette commands and their help, in the interface's language.
+_TEXTUAL_COMMANDS = {
+    "Theme": _("Theme"),
+    "Change the current theme": _("Change the current theme"),
+    "Quit": _("Quit"),
+    "Quit the application as soon as possible": _("Quit the application as soon as possible"),
+    "Keys": _("Keys"),
+    "Hide the keys and widget help panel": _("Hide the keys and widget help panel"),
+    "Show help for the focused widget and a summary of available keys": _(
+        "Show help for the focused widget and a summary of available keys"
+    ),
+    "Minimize": _("Minimize"),
+    "Minimize the widget and restore to normal size": _("Minimize the widget and restore to normal size"),
+    "Maximize": _("Maximize"),
+    "Maximize the focused widget": _("Maximize the focused widget"),
+}
 
 
 class RandnotizApp(App[None]):
@@ -161,7 +177,10 @@ class RandnotizApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":  # replaced below
-                yield command
+                yield command._replace(
+                    title=_TEXTUAL_COMMANDS.get(command.title, command.title),
+                    help=_TEXTUAL_COMMANDS.get(command.help, command.help),
+                )
         yield SystemCommand(_("Help"), _("Every key that works here"), self.action_help)
         yield SystemCommand(
             _("Light/dark"), _("Switch between the light and the dark theme"), self.action_toggle_theme

@@ -56,6 +56,29 @@ class HelpRow:
     where: str
 
 
+# Textual's own key descriptions (scrolling, focus, tables), in the interface's language.
+_TEXTUAL_DESCRIPTIONS = {
+    "Scroll Left": _("Scroll Left"),
+    "Scroll Right": _("Scroll Right"),
+    "Page Left": _("Page Left"),
+    "Page Right": _("Page Right"),
+    "Cursor up": _("Cursor up"),
+    "Cursor down": _("Cursor down"),
+    "Cursor left": _("Cursor left"),
+    "Cursor right": _("Cursor right"),
+    "Home": _("Home"),
+    "End": _("End"),
+    "Top": _("Top"),
+    "Bottom": _("Bottom"),
+    "Page up": _("Page up"),
+    "Page down": _("Page down"),
+    "Select": _("Select"),
+    "Copy selected text": _("Copy selected text"),
+    "Focus Next": _("Focus Next"),
+    "Focus Previous": _("Focus Previous"),
+}
+
+
 def _where(node: DOMNode) -> str:
     if isinstance(node, App):
         return "everywhere"
@@ -88,7 +111,8 @@ def help_rows(screen: Screen[object]) -> list[HelpRow]:
         if not binding.description:
             continue
         where = _where(active.node)
-        grouped.setdefault((where, binding.action, binding.description), []).append(key)
+        description = _TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
+        grouped.setdefault((where, binding.action, description), []).append(key)
     rows = [HelpRow(tuple(keys), description, where) for (where, _, description), keys in grouped.items()]
     order = {"everywhere": 2, "reader": 1}
     return sorted(rows, key=lambda row: order.get(row.where, 0))

@@ -90,3 +90,23 @@ def test_every_interface_string_is_in_the_german_catalog() -> None:
     }
     missing = sorted(interface_messages() - translated)
     assert missing == [], f"not translated into German: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("value", "german", "english"),
+    [
+        ("2024-05-01", "01.05.2024", "May 1, 2024"),
+        ("2024-05-01T09:30:00+00:00", "01.05.2024", "May 1, 2024"),
+        ("Frühjahr 2024", "Frühjahr 2024", "Frühjahr 2024"),  # not a date: as it is
+        (None, "", ""),
+    ],
+)
+def test_library_dates_follow_the_ui_locale(value: str | None, german: str, english: str) -> None:
+    from tui.screens.library import shown_date
+
+    assert shown_date(value) == english
+    i18n.install(Locale.parse("de_DE"))
+    try:
+        assert shown_date(value) == german
+    finally:
+        i18n.install(Locale.parse("en"))

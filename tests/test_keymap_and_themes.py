@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from tui.app import RandnotizApp
 from tui.cli import main
 from tui.config import ConfigError, Settings, load_settings
+from tui.screens.reader import ReaderCommands
 
 from .conftest import SEEDS
 from .ui import analysed, make_app, selected_text
@@ -117,3 +118,12 @@ async def test_a_textual_theme_by_name_keeps_highlights_apart_without_colour() -
         # Bold, underline and italic alone tell them apart (NO_COLOR, monochrome).
         text_styles = {(s.bold, s.italic, s.underline) for s in styles.values()}
         assert len(text_styles) == len(styles)
+
+
+async def test_the_palette_names_the_key_in_effect() -> None:
+    app = make_app(keymap={"reader.next_entity": "ctrl+e"})
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await analysed(pilot)
+        commands = {name: key for name, key, _ in ReaderCommands(screen)._commands()}
+        assert commands["Entity"] == "Key: Ctrl+E"
+        assert commands["Quote"] == "Key: c"

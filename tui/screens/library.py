@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,7 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from tui.i18n import _, count, number
+from tui.i18n import _, count, day, number
 from tui.safe_text import one_line
 from tui.sources.library import LibraryEntry
 from tui.store.protocol import AnnotationStore
@@ -38,6 +39,17 @@ _SORTED_BY = {
     "words": _("sorted by words"),
     "opened": _("sorted by opened"),
 }
+
+
+def shown_date(value: str | None) -> str:
+    """An ISO date or timestamp (``2024-05-01``, ``2024-05-01T09:30:00``) as the
+    reader's locale writes dates; anything else as it is."""
+    if not value:
+        return ""
+    try:
+        return day(date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +169,10 @@ class LibraryScreen(Screen[None]):
             table.add_row(
                 Text(one_line(entry.title, 60), style=style),
                 Text(entry.lang or "–", style=style),
-                Text(entry.date or "", style=style),
+                Text(shown_date(entry.date), style=style),
                 Text(number(entry.words) if not entry.problem else "", style=style, justify="right"),
-                Text(str(row.annotations) if row.annotations else "", justify="right"),
-                Text((row.opened or "")[:10], style=style),
+                Text(number(row.annotations) if row.annotations else "", justify="right"),
+                Text(shown_date(row.opened), style=style),
                 key=entry.path,
             )
         paths = [row.entry.path for row in shown]

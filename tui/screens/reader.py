@@ -41,6 +41,7 @@ from tui.screens.annotation_dialogs import (
     SpeakerDialog,
     TagsDialog,
 )
+from tui.screens.help import describe_key
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
 from tui.store.corrections import apply_corrections
@@ -109,11 +110,13 @@ class ReaderCommands(Provider):
         screen = self.screen
         if not isinstance(screen, ReaderScreen):
             return
+        # The keys in effect: the keymap may have moved them.
+        keys = {active.binding.id: key for key, active in screen.active_bindings.items()}
         for binding in ReaderScreen.BINDINGS:
             assert isinstance(binding, Binding)
             yield (
                 binding.description,
-                _("Key: {key}").format(key=binding.key),
+                _("Key: {key}").format(key=describe_key(keys.get(binding.id, binding.key))),
                 partial(screen.run_action, binding.action),
             )
         analysis = screen.reading.analysis

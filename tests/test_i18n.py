@@ -4,6 +4,7 @@ missing from the German catalog."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,3 +111,22 @@ def test_library_dates_follow_the_ui_locale(value: str | None, german: str, engl
         assert shown_date(value) == german
     finally:
         i18n.install(Locale.parse("en"))
+
+
+def test_german_messages_keep_their_placeholders() -> None:
+    """A translation that drops or renames ``{count}`` would fail at run time."""
+    with GERMAN_CATALOG.open("rb") as file:
+        catalog = read_po(file)
+    formatter = string.Formatter()
+    broken = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = {name for _, name, _, _ in formatter.parse(ids[0]) if name is not None}
+        for translation in strings:
+            found = {name for _, name, _, _ in formatter.parse(translation) if name is not None}
+            if found != expected:
+                broken.append((ids[0], translation))
+    assert broken == []

@@ -7,9 +7,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from babel import Locale
+
+from tui import i18n
+from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 GERMAN_SCREENS = ROOT / "tests" / "data" / "interface" / "reader-and-help.de.txt"
@@ -66,3 +71,26 @@ def test_an_unknown_ui_lang_is_one_clear_line() -> None:
         check=False,
     )
     assert (finished.returncode, finished.stderr) == (1, "no interface in 'fr'; choose one of en, de\n")
+
+
+@pytest.fixture
+def back_to_english() -> Iterator[None]:
+    yield
+    i18n.install(Locale.parse("en"))
+
+
+def test_cli_errors_are_translated(back_to_english: None, capsys) -> None:
+    assert main(["analyze", "--ui-lang", "de"]) == 1
+    assert (
+        capsys.readouterr().err
+        == "randnotiz: analyze braucht einen PFAD ('-' für die Standardeingabe) oder --jsonl\n"
+    )
+
+
+def test_the_analysis_json_is_the_same_in_every_interface_language(back_to_english: None, capsys) -> None:
+    article = str(ROOT / "seeds" / "harbour-bridge.en.txt")
+    assert main(["analyze", "--ui-lang", "en", article]) == 0
+    english = capsys.readouterr().out
+    assert main(["analyze", "--ui-lang", "de", article]) == 0
+    assert capsys.readouterr().out == english
+    assert '"kind": "indirect"' in english

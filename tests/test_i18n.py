@@ -117,16 +117,17 @@ def test_german_messages_keep_their_placeholders() -> None:
     """A translation that drops or renames ``{count}`` would fail at run time."""
     with GERMAN_CATALOG.open("rb") as file:
         catalog = read_po(file)
-    formatter = string.Formatter()
     broken = []
     for message in catalog:
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        expected = {name for _, name, _, _ in formatter.parse(ids[0]) if name is not None}
+        source = str(message.id[0] if isinstance(message.id, tuple | list) else message.id)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
         for translation in strings:
-            found = {name for _, name, _, _ in formatter.parse(translation) if name is not None}
-            if found != expected:
-                broken.append((ids[0], translation))
+            if placeholders(str(translation)) != placeholders(source):
+                broken.append((source, translation))
     assert broken == []
+
+
+def placeholders(message: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}

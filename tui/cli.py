@@ -208,6 +208,7 @@ def _run(app: RandnotizApp) -> int:
     """Run the app once its keymap is known to be usable."""
     problems = app.keymap_problems()
     if problems:
+        app.analysis_service.stop()  # started before the app, which would have stopped it
         return _fail("; ".join(problems))
     app.run()
     return app.return_code or 0

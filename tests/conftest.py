@@ -18,6 +18,11 @@ os.environ["RANDNOTIZ_CONFIG"] = str(_SANDBOX / "no-config.toml")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
 # ... nor touch the user's annotation store, reader state or screenshots (`data_dir` gives a fresh one).
 os.environ["RANDNOTIZ_DATA_DIR"] = str(_SANDBOX / "data")
+# ... and see the English interface whatever the machine's locale (the CLI
+# chooses the interface's language from the environment).
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

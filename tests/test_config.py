@@ -22,7 +22,7 @@ def test_theme_and_models_are_read(tmp_path) -> None:
     assert load_settings(path) == Settings(theme="light", models={"de": "de_core_news_lg"})
 
 
-@pytest.mark.parametrize("content", ['theme = "pink"', "[models]\nde = 3", "theme = "])
+@pytest.mark.parametrize("content", ["theme = 3", "[models]\nde = 3", "theme = "])
 def test_bad_settings_are_a_clear_error(tmp_path, content) -> None:
     path = tmp_path / "config.toml"
     path.write_text(content)

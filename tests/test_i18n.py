@@ -4,6 +4,7 @@ missing from the German catalog."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,7 +84,50 @@ def test_every_interface_string_is_in_the_german_catalog() -> None:
     translated = {
         message.id if isinstance(message.id, str) else message.id[0]
         for message in catalog
-        if message.id and all(message.string if isinstance(message.string, tuple) else [message.string])
+        # A fuzzy entry is pybabel's guess, and gettext does not use it.
+        if message.id
+        and not message.fuzzy
+        and all(message.string if isinstance(message.string, tuple) else [message.string])
     }
     missing = sorted(interface_messages() - translated)
     assert missing == [], f"not translated into German: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("value", "german", "english"),
+    [
+        ("2024-05-01", "01.05.2024", "May 1, 2024"),
+        ("2024-05-01T09:30:00+00:00", "01.05.2024", "May 1, 2024"),
+        ("Frühjahr 2024", "Frühjahr 2024", "Frühjahr 2024"),  # not a date: as it is
+        (None, "", ""),
+    ],
+)
+def test_library_dates_follow_the_ui_locale(value: str | None, german: str, english: str) -> None:
+    from tui.screens.library import shown_date
+
+    assert shown_date(value) == english
+    i18n.install(Locale.parse("de_DE"))
+    try:
+        assert shown_date(value) == german
+    finally:
+        i18n.install(Locale.parse("en"))
+
+
+def test_german_messages_keep_their_placeholders() -> None:
+    """A translation that drops or renames ``{count}`` would fail at run time."""
+    with GERMAN_CATALOG.open("rb") as file:
+        catalog = read_po(file)
+    broken = []
+    for message in catalog:
+        if not message.id:
+            continue
+        source = str(message.id[0] if isinstance(message.id, tuple | list) else message.id)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        for translation in strings:
+            if placeholders(str(translation)) != placeholders(source):
+                broken.append((source, translation))
+    assert broken == []
+
+
+def placeholders(message: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}

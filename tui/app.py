@@ -3,17 +3,19 @@ what the reader remembers between runs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tui.analysis_service import Analyser, AnalysisService, start_service
+from tui.i18n import _
 from tui.paths import STYLES
 from tui.screens.help import HelpRow, HelpScreen, help_rows
 from tui.screens.library import LibraryScreen
@@ -24,20 +26,36 @@ from tui.store.protocol import AnnotationStore
 from tui.ui_state import UiState, load_state, save_state, screenshot_dir
 
 DARK, LIGHT = "textual-dark", "textual-light"
+# Textual's own palette commands and their help, in the interface's language.
+_TEXTUAL_COMMANDS = {
+    "Theme": _("Theme"),
+    "Change the current theme": _("Change the current theme"),
+    "Quit": _("Quit"),
+    "Quit the application as soon as possible": _("Quit the application as soon as possible"),
+    "Keys": _("Keys"),
+    "Hide the keys and widget help panel": _("Hide the keys and widget help panel"),
+    "Show help for the focused widget and a summary of available keys": _(
+        "Show help for the focused widget and a summary of available keys"
+    ),
+    "Minimize": _("Minimize"),
+    "Minimize the widget and restore to normal size": _("Minimize the widget and restore to normal size"),
+    "Maximize": _("Maximize"),
+    "Maximize the focused widget": _("Maximize the focused widget"),
+}
 
 
 class RandnotizApp(App[None]):
     TITLE = "Randnotiz"
     CSS_PATH = STYLES / "randnotiz.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("t", "toggle_theme", "Light/dark", id="app.toggle_theme"),
+        Binding("q", "quit", _("Quit"), id="app.quit"),
+        Binding("question_mark", "help", _("Help"), id="app.help"),
+        Binding("t", "toggle_theme", _("Light/dark"), id="app.toggle_theme"),
         # Textual adds this one itself, but without a description for the help.
         Binding(
             "ctrl+p",
             "command_palette",
-            "Command palette",
+            _("Command palette"),
             show=False,
             priority=True,
             id="app.command_palette",
@@ -52,6 +70,7 @@ class RandnotizApp(App[None]):
         theme: str | None = None,
         service: Analyser | None = None,
         store: AnnotationStore | None = None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         """``service`` analyses the text, in the language and with the model it
         was started with; one with the defaults is started when none is given
@@ -60,7 +79,8 @@ class RandnotizApp(App[None]):
         annotations; None opens the one in the user data directory once the
         text is on screen. Without a ``document`` the app starts on the
         ``library`` and opens what the reader chooses there (the service then
-        detects each article's language)."""
+        detects each article's language). ``keymap`` maps binding ids to keys
+        (the settings' ``[keymap]``)."""
         super().__init__()
         self.document = document
         self.library = library
@@ -70,6 +90,9 @@ class RandnotizApp(App[None]):
             service = start_service(document, None, None) if document else AnalysisService(None, None)
         self.analysis_service = service
         self._store = store
+        self._clashes_reported: set[frozenset[str]] = set()
+        if keymap:
+            self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen[None]:
         if self.document is None:
@@ -147,21 +170,86 @@ class RandnotizApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             saved = self.save_screenshot(filename, str(folder))
         except OSError as error:
-            self.notify(f"No screenshot: {error}", severity="error")
+            self.notify(_("No screenshot: {error}").format(error=error), severity="error")
         else:
-            self.notify(f"Screenshot saved to {saved}", timeout=8)
+            self.notify(_("Screenshot saved to {path}").format(path=saved), timeout=8)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":  # replaced below
-                yield command
-        yield SystemCommand("Help", "Every key that works here", self.action_help)
+                yield command._replace(
+                    title=_TEXTUAL_COMMANDS.get(command.title, command.title),
+                    help=_TEXTUAL_COMMANDS.get(command.help, command.help),
+                )
+        yield SystemCommand(_("Help"), _("Every key that works here"), self.action_help)
         yield SystemCommand(
-            "Light/dark", "Switch between the light and the dark theme", self.action_toggle_theme
+            _("Light/dark"), _("Switch between the light and the dark theme"), self.action_toggle_theme
         )
         yield SystemCommand(
-            "Screenshot",
-            f"Save an SVG of the screen in {screenshot_dir()}",
+            _("Screenshot"),
+            _("Save an SVG of the screen in {folder}").format(folder=screenshot_dir()),
             # After the palette has closed, so that it is not in the picture.
             lambda: self.call_after_refresh(self.action_screenshot),
         )
+
+    # -- keymap ----------------------------------------------------------------------
+
+    def keymap_problems(self) -> list[str]:
+        """Why the keymap cannot be used as it is: binding ids that no part of
+        the interface has, and keys that two bindings of one screen or widget
+        would share. Checked before the app runs, so each is one clear line."""
+        if not self._keymap:
+            return []
+        classes = _interface_classes()
+        known = {binding.id for cls in classes for binding in _own_bindings(cls) if binding.id}
+        problems = [
+            _("keymap: no key binding has the id {id!r}").format(id=binding_id)
+            for binding_id in sorted(set(self._keymap) - known)
+        ]
+        for cls in classes:
+            problems.extend(_clash_message(clash) for clash in _clashes(cls, self._keymap))
+        return list(dict.fromkeys(problems))
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """Keys a keymap gave two bindings that only meet at run time: said once."""
+        ids = frozenset(binding.id or binding.action for binding in clashed_bindings)
+        if ids not in self._clashes_reported:
+            self._clashes_reported.add(ids)
+            self.notify(_clash_message(clashed_bindings), severity="warning", timeout=10)
+
+
+def _clashes(cls: type[DOMNode], keymap: Mapping[str, str]) -> list[set[Binding]]:
+    """Bindings of ``cls`` (its own and inherited) that the keymap puts on one
+    key. Textual's own check misses a key moved onto a binding the keymap
+    leaves alone, the usual mistake."""
+    by_key: dict[str, set[Binding]] = {}
+    for key, binding in cls._merged_bindings or BindingsMap():  # what Textual overlays the keymap on
+        keys = keymap[binding.id].split(",") if binding.id and binding.id in keymap else [key]
+        for new_key in keys:
+            by_key.setdefault(new_key.strip(), set()).add(binding)
+    return [
+        bindings
+        for bindings in by_key.values()
+        if len({binding.action for binding in bindings}) > 1 and any(b.id in keymap for b in bindings)
+    ]
+
+
+def _clash_message(clashed: set[Binding]) -> str:
+    names = ", ".join(sorted({binding.id or binding.action for binding in clashed}))
+    return _("keymap: one key for two actions: {bindings}").format(bindings=names)
+
+
+def _interface_classes() -> list[type[DOMNode]]:
+    """Every screen and widget class of Randnotiz (the app included)."""
+    found: list[type[DOMNode]] = []
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("tui."):
+            found.append(cls)
+    return found
+
+
+def _own_bindings(cls: type[DOMNode]) -> list[Binding]:
+    return [binding for _key, binding in BindingsMap(cls.BINDINGS)]

@@ -9,13 +9,19 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from tui import i18n
 from tui.analysis.model import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES
 from tui.batch import default_workers
-from tui.config import ConfigError, Settings, load_settings
+from tui.config import THEME_ALIASES, ConfigError, Settings, config_path, load_settings, textual_theme
+from tui.i18n import _
 from tui.paths import SEEDS
 from tui.sources import Document, InputError, open_source
+
+if TYPE_CHECKING:
+    from tui.app import RandnotizApp
 
 SEED = "xiaomi-usa.de.txt"
 LANG_CHOICES = ("auto", *SUPPORTED_LANGUAGES)
@@ -23,6 +29,9 @@ LANG_CHOICES = ("auto", *SUPPORTED_LANGUAGES)
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    language_error = install_language(argv)
+    if language_error:
+        return _fail(language_error)
     try:
         if argv[:1] == ["analyze"]:
             return _analyze(_analyze_parser().parse_args(argv[1:]))
@@ -38,14 +47,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def install_language(argv: Sequence[str]) -> str | None:
+    """Choose the interface's language before any UI module is imported (their
+    key descriptions are translated as they are defined): ``--ui-lang``, then
+    the settings file's ``ui_lang``, then the environment, else English.
+    Returns why an explicit choice cannot be used, else None."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--ui-lang")
+    flag = early.parse_known_args(argv)[0].ui_lang
+    try:
+        setting = load_settings().ui_lang
+    except ConfigError:
+        setting = None  # reported when the settings are read for the command, in the language chosen
+    try:
+        i18n.install(i18n.choose_locale(flag, setting))
+    except i18n.UnknownLanguageError as error:
+        return str(error)
+    return None
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lang", choices=LANG_CHOICES, default="auto", help="article language (default: detect)"
+        "--lang", choices=LANG_CHOICES, default="auto", help=_("article language (default: detect)")
     )
     parser.add_argument(
-        "--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use instead of the default"
+        "--model", metavar="NAME_OR_PATH", help=_("spaCy pipeline to use instead of the default")
     )
-    parser.add_argument("--encoding", help="text encoding of the file (default: UTF-8, else Windows-1252)")
+    parser.add_argument("--encoding", help=_("text encoding of the file (default: UTF-8, else Windows-1252)"))
+    parser.add_argument(
+        "--ui-lang",
+        metavar="LANG",
+        help=_("language of the interface and messages: en or de (default: settings, else environment)"),
+    )
 
 
 def _settings_and_models(args: argparse.Namespace) -> tuple[Settings, dict[str, str] | str]:
@@ -57,16 +90,18 @@ def _settings_and_models(args: argparse.Namespace) -> tuple[Settings, dict[str, 
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="randnotiz",
-        description="Read an article in the terminal with its entities, quotes, numbers and glossary.",
-        epilog="Subcommand: 'randnotiz analyze PATH' prints the analysis as JSON.",
+        description=_("Read an article in the terminal with its entities, quotes, numbers and glossary."),
+        epilog=_("Subcommand: 'randnotiz analyze PATH' prints the analysis as JSON."),
     )
     parser.add_argument(
-        "path", nargs="?", help="article to open ('-' reads stdin; default: the bundled sample)"
+        "path",
+        nargs="?",
+        help=_("article or folder to open ('-' reads stdin; default: the bundled sample)"),
     )
     parser.add_argument(
         "--theme",
-        choices=("dark", "light"),
-        help="colour theme (default: from config, else the last one used, else dark)",
+        metavar="NAME",
+        help=_("colour theme: dark, light or a Textual theme such as nord (default: settings, else dark)"),
     )
     parser.add_argument("--version", action="version", version=f"randnotiz {_version()}")
     _common(parser)
@@ -76,30 +111,34 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="randnotiz analyze",
-        description="Print the analysis of an article as JSON, or of JSON lines on stdin with --jsonl.",
+        description=_("Print the analysis of an article as JSON, or of JSON lines on stdin with --jsonl."),
     )
     parser.add_argument(
-        "path", nargs="?", help="article to analyse, or with --jsonl a file of JSON lines ('-' reads stdin)"
+        "path",
+        nargs="?",
+        help=_("article to analyse, or with --jsonl a file of JSON lines ('-' reads stdin)"),
     )
     parser.add_argument(
-        "--jsonl", action="store_true", help='read {"id", "text", "lang"?} lines from PATH or stdin'
+        "--jsonl", action="store_true", help=_('read {"id", "text", "lang"?} lines from PATH or stdin')
+    )
+    parser.add_argument(
+        "--batch-size", type=_positive, default=32, help=_("texts per spaCy batch with --jsonl")
     )
     parser.add_argument(
         "--text",
         action="store_true",
-        help="add the text the offsets point into (HTML and Markdown: as extracted)",
+        help=_("add the text the offsets point into (HTML and Markdown: as extracted)"),
     )
-    parser.add_argument("--batch-size", type=_positive, default=32, help="texts per spaCy batch with --jsonl")
     parser.add_argument(
         "--workers",
         type=_positive,
         default=default_workers(),
-        help="analysis processes with --jsonl (default: one per core; 1 analyses in this process)",
+        help=_("analysis processes with --jsonl (default: one per core; 1 analyses in this process)"),
     )
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="with --jsonl, run on a Dask cluster: a dask.distributed scheduler address, or 'local'",
+        help=_("with --jsonl, run on a Dask cluster: a dask.distributed scheduler address, or 'local'"),
     )
     _common(parser)
     return parser
@@ -108,7 +147,7 @@ def _analyze_parser() -> argparse.ArgumentParser:
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(_("must be 1 or more"))
     return number
 
 
@@ -134,10 +173,11 @@ def load_document(path: str | None, encoding: str | None = None) -> Document:
 def _read(args: argparse.Namespace) -> int:
     try:
         settings, models = _settings_and_models(args)
+        theme = _theme(args, settings)
         if args.path is not None and Path(args.path).is_dir():
-            return _open_library(args, settings, models, Path(args.path))
+            return _open_library(args, settings, models, Path(args.path), theme)
         if args.path is None and _recently_opened():
-            return _open_library(args, settings, models, None)
+            return _open_library(args, settings, models, None, theme)
         document = load_document(args.path, args.encoding)
     except (InputError, ConfigError) as error:
         return _fail(str(error))
@@ -149,8 +189,35 @@ def _read(args: argparse.Namespace) -> int:
     service = start_service(document, lang, models)  # loads spaCy while Textual is imported
     from tui.app import RandnotizApp
 
-    theme = args.theme or settings.theme  # neither: the app takes the theme of the last run
-    app = RandnotizApp(document, theme=f"textual-{theme}" if theme else None, service=service)
+    app = RandnotizApp(document, theme=theme, service=service, keymap=settings.keymap)
+    return _run(app)
+
+
+def _theme(args: argparse.Namespace, settings: Settings) -> str | None:
+    """The Textual theme: ``--theme``, else the settings'; one Textual has.
+    None: neither names one, and the app takes the theme of the last run."""
+    from textual.theme import BUILTIN_THEMES
+
+    name = args.theme or settings.theme
+    if name is None:
+        return None
+    names = [*THEME_ALIASES, *sorted(BUILTIN_THEMES)]
+    if name not in names:
+        where = "--theme" if args.theme else str(config_path())
+        raise ConfigError(
+            _("{where}: unknown theme {name!r}; choose one of {names}").format(
+                where=where, name=name, names=", ".join(names)
+            )
+        )
+    return textual_theme(name)
+
+
+def _run(app: RandnotizApp) -> int:
+    """Run the app once its keymap is known to be usable."""
+    problems = app.keymap_problems()
+    if problems:
+        app.analysis_service.stop()  # started before the app, which would have stopped it
+        return _fail("; ".join(problems))
     app.run()
     return app.return_code or 0
 
@@ -167,7 +234,11 @@ def _recently_opened() -> bool:
 
 
 def _open_library(
-    args: argparse.Namespace, settings: Settings, models: dict[str, str] | str, folder: Path | None
+    args: argparse.Namespace,
+    settings: Settings,
+    models: dict[str, str] | str,
+    folder: Path | None,
+    theme: str | None,
 ) -> int:
     """The library of ``folder``, or of the recent articles and the samples."""
     from tui.analysis_service import AnalysisService
@@ -185,16 +256,14 @@ def _open_library(
     else:
         samples = sorted(SEEDS.glob("*.txt"))
         library = LibraryScreen(
-            "Recently opened and samples",
+            _("Recently opened and samples"),
             lambda: recent_and_samples(lambda: store, samples),
             store=lambda: store,
         )
-    theme = args.theme or settings.theme  # neither: the app takes the theme of the last run
     app = RandnotizApp(
-        None, library=library, theme=f"textual-{theme}" if theme else None, service=service, store=store
+        None, library=library, theme=theme, service=service, store=store, keymap=settings.keymap
     )
-    app.run()
-    return app.return_code or 0
+    return _run(app)
 
 
 def _reattach_terminal() -> None:
@@ -212,11 +281,11 @@ def _analyze(args: argparse.Namespace) -> int:
 
     lang = None if args.lang == "auto" else args.lang
     try:
-        _, models = _settings_and_models(args)
+        models = _settings_and_models(args)[1]
         if args.jsonl:
             return _analyze_jsonl(args, lang, models)
         if args.path is None:
-            return _fail("analyze needs a PATH ('-' for stdin) or --jsonl")
+            return _fail(_("analyze needs a PATH ('-' for stdin) or --jsonl"))
         document = load_document(args.path, args.encoding)
         analysis = analyze(document.text, lang, models)
     except (InputError, ModelNotFoundError, ConfigError) as error:
@@ -234,7 +303,7 @@ def _analyze(args: argparse.Namespace) -> int:
 def _analyze_jsonl(args: argparse.Namespace, lang: str | None, models: ModelChoice) -> int:
     """JSON lines from PATH (or stdin) to stdout; one result line each."""
     if args.encoding:
-        return _fail("--encoding is for articles; JSON lines are always UTF-8")
+        return _fail(_("--encoding is for articles; JSON lines are always UTF-8"))
     if args.path is None or args.path == "-":
         try:
             lines: Iterable[bytes] = _lines(sys.stdin.fileno())
@@ -244,7 +313,7 @@ def _analyze_jsonl(args: argparse.Namespace, lang: str | None, models: ModelChoi
     try:
         descriptor = os.open(args.path, os.O_RDONLY)
     except OSError as error:
-        return _fail(f"cannot read {args.path}: {error.strerror}")
+        return _fail(_("cannot read {path}: {reason}").format(path=args.path, reason=error.strerror))
     try:
         return _write_jsonl(args, _lines(descriptor), lang, models, os.fstat(descriptor).st_size)
     finally:

@@ -24,7 +24,7 @@ from babel.core import default_locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
 DOMAIN = "randnotiz"
@@ -59,7 +59,9 @@ def choose_locale(flag: str | None = None, setting: str | None = None) -> Locale
             locale = _parse(explicit)
             if locale is None or locale.language not in UI_LANGUAGES:
                 raise UnknownLanguageError(
-                    f"no interface in {explicit!r}; choose one of {', '.join(UI_LANGUAGES)}"
+                    _("no interface in {language!r}; choose one of {languages}").format(
+                        language=explicit, languages=", ".join(UI_LANGUAGES)
+                    )
                 )
             return locale
     from_environment = _parse(default_locale(ENVIRONMENT) or "")
@@ -119,6 +121,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def number(value: float) -> str:
     """A number as the reader writes it: ``1.500`` in German, ``1,500`` in English."""
     return format_decimal(value, locale=_Interface.locale)
+
+
+def percent(fraction: float) -> str:
+    """``0.5`` as ``50 %`` in German, ``50%`` in English."""
+    return format_percent(fraction, locale=_Interface.locale)
 
 
 def count(value: int, singular: str, plural: str) -> str:

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
     name: str  # as in the JSON output
-    meaning: str  # what the legend says
+    meaning: str  # what the legend says, in the interface's language
     component: str  # the highlight: component class suffix
     style: str  # TCSS declarations of that highlight
 
@@ -28,30 +30,30 @@ _QUOTE_STYLE = "background: $primary-muted;"
 _NUMBER_STYLE = "color: $text-error; text-style: bold italic;"
 
 ENTITY_LABELS: tuple[Label, ...] = (
-    Label("PER", "person", "per", "color: $text-warning; text-style: bold;"),
-    Label("ORG", "organisation", "org", "color: $text-accent; text-style: bold underline;"),
-    Label("LOC", "place", "loc", "color: $text-success; text-style: underline;"),
-    Label("MISC", "other name", "misc", "color: $text-secondary; text-style: italic;"),
+    Label("PER", _("person"), "per", "color: $text-warning; text-style: bold;"),
+    Label("ORG", _("organisation"), "org", "color: $text-accent; text-style: bold underline;"),
+    Label("LOC", _("place"), "loc", "color: $text-success; text-style: underline;"),
+    Label("MISC", _("other name"), "misc", "color: $text-secondary; text-style: italic;"),
 )
 QUOTE_KINDS: tuple[Label, ...] = (
-    Label("direct", "direct speech, in quotation marks", "quote", _QUOTE_STYLE),
-    Label("indirect", "reported speech", "quote", _QUOTE_STYLE),
+    Label("direct", _("direct speech, in quotation marks"), "quote", _QUOTE_STYLE),
+    Label("indirect", _("reported speech"), "quote", _QUOTE_STYLE),
 )
 NUMBER_KINDS: tuple[Label, ...] = tuple(
     Label(kind, meaning, "number", _NUMBER_STYLE)
     for kind, meaning in (
-        ("cardinal", "a count"),
-        ("decimal", "a decimal number"),
-        ("percent", "a percentage"),
-        ("percentage_points", "percentage points"),
-        ("money", "an amount of money"),
-        ("quantity", "a measured quantity"),
-        ("year", "a year"),
-        ("ordinal", "an ordinal"),
-        ("date", "a date"),
-        ("time", "a time of day"),
-        ("fraction", "a fraction"),
-        ("score", "a score"),
+        ("cardinal", _("a count")),
+        ("decimal", _("a decimal number")),
+        ("percent", _("a percentage")),
+        ("percentage_points", _("percentage points")),
+        ("money", _("an amount of money")),
+        ("quantity", _("a measured quantity")),
+        ("year", _("a year")),
+        ("ordinal", _("an ordinal")),
+        ("date", _("a date")),
+        ("time", _("a time of day")),
+        ("fraction", _("a fraction")),
+        ("score", _("a score")),
     )
 )
 
@@ -61,8 +63,8 @@ LABELS: Mapping[str, Label] = {label.name: label for label in (*ENTITY_LABELS, *
 # all quotes and one for all numbers (their kinds share a highlight).
 LEGEND: tuple[tuple[str, str, str], ...] = (
     *((label.component, label.name, label.meaning) for label in ENTITY_LABELS),
-    ("quote", "quote", ""),
-    ("number", "number", ""),
+    ("quote", _("quote"), ""),
+    ("number", _("number"), ""),
 )
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import HasSpan, SpanIndex
+from tui.i18n import _, count
 
 ItemKind = Literal["entities", "quotes", "numbers"]
 
@@ -135,10 +136,15 @@ class Reading:
         analysis = self.analysis
         if analysis is None:
             return ""
-        return (
-            f"{analysis.lang} · {analysis.pipeline} · {analysis.word_count:,} words · "
-            f"{len(analysis.entities)} entities · {len(self._items['quotes'])} quotes · "
-            f"{len(analysis.numbers)} numbers"
+        return " · ".join(
+            (
+                analysis.lang,
+                analysis.pipeline,
+                count(analysis.word_count, "{count} word", "{count} words"),
+                count(len(analysis.entities), "{count} entity", "{count} entities"),
+                count(len(self._items["quotes"]), "{count} quote", "{count} quotes"),
+                count(len(analysis.numbers), "{count} number", "{count} numbers"),
+            )
         )
 
 
@@ -148,12 +154,13 @@ def _exactly(index: SpanIndex[Span], span: Span) -> Span | None:
 
 
 def describe_quote(quote: Quote, sources: Sequence[Span], sentences: SpanIndex[Span]) -> str:
-    parts = [f"{quote.kind} quote", f"speaker: {quote.speaker.text if quote.speaker else 'unknown'}"]
+    speaker = quote.speaker.text if quote.speaker else _("unknown")
+    parts = [_("{kind} quote").format(kind=quote.kind), _("speaker: {speaker}").format(speaker=speaker)]
     if quote.cue is not None:
-        parts.append(f"cue: {quote.cue.text}")
+        parts.append(_("cue: {cue}").format(cue=quote.cue.text))
     cited = [source.text for source in sources if _cited_with(source, quote, sentences)]
     if cited:
-        parts.append("source: " + ", ".join(dict.fromkeys(cited)))
+        parts.append(_("source: {sources}").format(sources=", ".join(dict.fromkeys(cited))))
     return " · ".join(parts) + f" — {quote.text}"
 
 
@@ -164,9 +171,9 @@ def describe_number(number: Number, sentences: SpanIndex[Span]) -> str:
 
 
 def describe_entry(entry: GlossaryEntry) -> str:
-    count = len(entry.mentions)
+    mentions = count(len(entry.mentions), "{count} mention", "{count} mentions")
     forms = ", ".join(dict.fromkeys(mention.text for mention in entry.mentions))
-    return f"{entry.label} {entry.name} · {count} mention{'s' if count != 1 else ''} — {forms}"
+    return f"{entry.label} {entry.name} · {mentions} — {forms}"
 
 
 def _cited_with(source: Span, quote: Quote, sentences: SpanIndex[Span]) -> bool:

@@ -20,6 +20,7 @@ from textual.suggester import Suggester, SuggestFromList
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tui.i18n import _
 from tui.safe_text import one_line
 
 # What the label dialog can answer besides a label: the span is no entity,
@@ -29,12 +30,12 @@ NOT_AN_ENTITY: LabelChoice = "none"
 CLEAR_CORRECTION: LabelChoice = "clear"
 
 _LABEL_OPTIONS: tuple[tuple[LabelChoice, str], ...] = (
-    ("PER", "Person (PER)"),
-    ("LOC", "Place (LOC)"),
-    ("ORG", "Organisation (ORG)"),
-    ("MISC", "Other name (MISC)"),
-    (NOT_AN_ENTITY, "Not an entity: remove it"),
-    (CLEAR_CORRECTION, "Clear my correction"),
+    ("PER", _("Person (PER)")),
+    ("LOC", _("Place (LOC)")),
+    ("ORG", _("Organisation (ORG)")),
+    ("MISC", _("Other name (MISC)")),
+    (NOT_AN_ENTITY, _("Not an entity: remove it")),
+    (CLEAR_CORRECTION, _("Clear my correction")),
 )
 _EXCERPT_CHARS = 60
 
@@ -47,8 +48,8 @@ class NoteDialog(ModalScreen[str | None]):
     """A multi-line note; ``Ctrl+S`` saves, ``Esc`` cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("ctrl+s", "save", _("Save note"), id="note.save"),
+        Binding("escape", "cancel", _("Cancel"), id="note.cancel"),
     ]
 
     def __init__(self, about: str, note: str = "") -> None:
@@ -58,10 +59,10 @@ class NoteDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
-            yield Static("Note", classes="dialog-title")
+            yield Static(_("Note"), classes="dialog-title")
             yield _about(self._about)
             yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static("Ctrl+S save · Esc cancel", classes="dialog-help")
+            yield Static(_("Ctrl+S save · Esc cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
@@ -106,7 +107,7 @@ class TagsDialog(ModalScreen[tuple[str, ...] | None]):
     """Tags, comma-separated, completed with ``→`` from the tags used before;
     ``Enter`` saves (an empty line removes all tags), ``Esc`` cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="tags.cancel")]
 
     def __init__(self, about: str, tags: Iterable[str], known: Sequence[str]) -> None:
         super().__init__()
@@ -116,17 +117,17 @@ class TagsDialog(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="tags-dialog"):
-            yield Static("Tags", classes="dialog-title")
+            yield Static(_("Tags"), classes="dialog-title")
             yield _about(self._about)
             yield Input(
                 self._tags,
-                placeholder="prüfen, Zitat bestätigt",
+                placeholder=_("check, quote confirmed"),
                 suggester=TagSuggester(self._known),
                 id="tags-input",
             )
-            used = ", ".join(self._known[:12]) or "none yet"
-            yield Static(f"Used before: {used}", classes="dialog-help")
-            yield Static("Enter save · → complete · Esc cancel", classes="dialog-help")
+            used = ", ".join(self._known[:12]) or _("none yet")
+            yield Static(_("Used before: {tags}").format(tags=used), classes="dialog-help")
+            yield Static(_("Enter save · → complete · Esc cancel"), classes="dialog-help")
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:
@@ -140,7 +141,7 @@ class TagsDialog(ModalScreen[tuple[str, ...] | None]):
 class LabelDialog(ModalScreen[LabelChoice | None]):
     """The entity label of a span: a type, no entity, or back to the model's."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="label.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="label.cancel")]
 
     def __init__(self, about: str, current: str | None) -> None:
         super().__init__()
@@ -149,12 +150,12 @@ class LabelDialog(ModalScreen[LabelChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="label-dialog"):
-            yield Static("Entity label", classes="dialog-title")
+            yield Static(_("Entity label"), classes="dialog-title")
             yield _about(self._about)
             yield OptionList(
                 *(Option(text, id=choice) for choice, text in _LABEL_OPTIONS), id="label-options"
             )
-            yield Static("Enter choose · Esc cancel", classes="dialog-help")
+            yield Static(_("Enter choose · Esc cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -176,7 +177,7 @@ class SpeakerDialog(ModalScreen[str | None]):
     """Who said a quote: completed from the article's people and
     organisations; an empty line says the quote has no known speaker."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="speaker.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="speaker.cancel")]
 
     def __init__(self, about: str, speaker: str, names: Sequence[str]) -> None:
         super().__init__()
@@ -186,7 +187,7 @@ class SpeakerDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="speaker-dialog"):
-            yield Static("Speaker", classes="dialog-title")
+            yield Static(_("Speaker"), classes="dialog-title")
             yield _about(self._about)
             yield Input(
                 self._speaker,
@@ -194,7 +195,7 @@ class SpeakerDialog(ModalScreen[str | None]):
                 suggester=SuggestFromList(self._names, case_sensitive=False),
                 id="speaker-input",
             )
-            yield Static("Enter save (empty: no speaker) · → complete · Esc cancel", classes="dialog-help")
+            yield Static(_("Enter save (empty: no speaker) · → complete · Esc cancel"), classes="dialog-help")
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:

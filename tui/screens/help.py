@@ -18,6 +18,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from tui.i18n import _
+
 _KEY_NAMES = {
     "question_mark": "?",
     "slash": "/",
@@ -54,12 +56,50 @@ class HelpRow:
     where: str
 
 
+# Textual's own key descriptions (scrolling, focus, tables), in the interface's language.
+_TEXTUAL_DESCRIPTIONS = {
+    "Scroll Left": _("Scroll Left"),
+    "Scroll Right": _("Scroll Right"),
+    "Page Left": _("Page Left"),
+    "Page Right": _("Page Right"),
+    "Cursor up": _("Cursor up"),
+    "Cursor down": _("Cursor down"),
+    "Cursor left": _("Cursor left"),
+    "Cursor right": _("Cursor right"),
+    "Home": _("Home"),
+    "End": _("End"),
+    "Top": _("Top"),
+    "Bottom": _("Bottom"),
+    "Page up": _("Page up"),
+    "Page down": _("Page down"),
+    "Select": _("Select"),
+    "Copy selected text": _("Copy selected text"),
+    "Focus Next": _("Focus Next"),
+    "Focus Previous": _("Focus Previous"),
+}
+
+
 def _where(node: DOMNode) -> str:
     if isinstance(node, App):
         return "everywhere"
     if isinstance(node, Screen):
         return "reader"
     return node.id or type(node).__name__
+
+
+def _where_shown(where: str) -> str:
+    """``where`` in the interface's language: the app, the reader or a pane."""
+    names = {
+        "everywhere": _("everywhere"),
+        "reader": _("reader"),
+        "quotes": _("quotes"),
+        "numbers": _("numbers"),
+        "glossary": _("glossary"),
+        "annotations": _("annotations"),
+        "article": _("article"),
+        "search": _("search"),
+    }
+    return names.get(where, where)
 
 
 def help_rows(screen: Screen[object]) -> list[HelpRow]:
@@ -71,7 +111,8 @@ def help_rows(screen: Screen[object]) -> list[HelpRow]:
         if not binding.description:
             continue
         where = _where(active.node)
-        grouped.setdefault((where, binding.action, binding.description), []).append(key)
+        description = _TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
+        grouped.setdefault((where, binding.action, description), []).append(key)
     rows = [HelpRow(tuple(keys), description, where) for (where, _, description), keys in grouped.items()]
     order = {"everywhere": 2, "reader": 1}
     return sorted(rows, key=lambda row: order.get(row.where, 0))
@@ -81,7 +122,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists (keys, description, where) rows; ``Esc``, ``q`` or ``?`` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", _("Close help"), id="help.close"),
     ]
 
     def __init__(self, rows: Iterable[HelpRow]) -> None:
@@ -90,14 +131,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
-            yield Static("Randnotiz — keys that work here", id="help-title")
+            yield Static(_("Randnotiz — keys that work here"), id="help-title")
             yield DataTable[Text](id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Static("Esc closes · Tab moves to the panes, ? there lists their keys", id="help-hint")
+            yield Static(_("Esc closes · Tab moves to the panes, ? there lists their keys"), id="help-hint")
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
-        table.add_columns("Keys", "What it does", "Where")
+        table.add_columns(_("Keys"), _("What it does"), _("Where"))
         for row in self._rows:
             keys = " ".join(describe_key(key) for key in row.keys)
-            table.add_row(Text(keys, style="bold"), Text(row.description), Text(row.where))
+            table.add_row(Text(keys, style="bold"), Text(row.description), Text(_where_shown(row.where)))
         table.focus()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from tui.i18n import _, count, day, number
 from tui.safe_text import one_line
 from tui.sources.library import LibraryEntry
 from tui.store.protocol import AnnotationStore
@@ -31,6 +33,23 @@ from tui.store.protocol import AnnotationStore
 BATCH_SECONDS = 0.05
 BATCH_ROWS = 200
 SORTS = ("title", "date", "words", "opened")
+_SORTED_BY = {
+    "title": _("sorted by title"),
+    "date": _("sorted by date"),
+    "words": _("sorted by words"),
+    "opened": _("sorted by opened"),
+}
+
+
+def shown_date(value: str | None) -> str:
+    """An ISO date or timestamp (``2024-05-01``, ``2024-05-01T09:30:00``) as the
+    reader's locale writes dates; anything else as it is."""
+    if not value:
+        return ""
+    try:
+        return day(date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +89,10 @@ class ScanDone(Message):
 
 class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="library.open"),
-        Binding("slash", "filter", "Filter", id="library.filter"),
-        Binding("s", "sort", "Sort", id="library.sort"),
-        Binding("escape", "clear_filter", "Clear the filter", show=False, id="library.clear"),
+        Binding("enter", "open", _("Open"), id="library.open"),
+        Binding("slash", "filter", _("Filter"), id="library.filter"),
+        Binding("s", "sort", _("Sort"), id="library.sort"),
+        Binding("escape", "clear_filter", _("Clear the filter"), show=False, id="library.clear"),
     ]
 
     @dataclass
@@ -100,9 +119,9 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(one_line(self.library_title, 100), id="library-title")
-        yield Input(placeholder="filter: title or path", id="library-filter")
+        yield Input(placeholder=_("filter: title or path"), id="library-filter")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
-        table.add_columns("Title", "Lang", "Date", "Words", "Notes", "Opened")
+        table.add_columns(_("Title"), _("Lang"), _("Date"), _("Words"), _("Notes"), _("Opened"))
         yield table
         yield Static(id="library-status")
         yield Footer()
@@ -150,18 +169,22 @@ class LibraryScreen(Screen[None]):
             table.add_row(
                 Text(one_line(entry.title, 60), style=style),
                 Text(entry.lang or "–", style=style),
-                Text(entry.date or "", style=style),
-                Text(f"{entry.words:,}" if not entry.problem else "", style=style, justify="right"),
-                Text(str(row.annotations) if row.annotations else "", justify="right"),
-                Text((row.opened or "")[:10], style=style),
+                Text(shown_date(entry.date), style=style),
+                Text(number(entry.words) if not entry.problem else "", style=style, justify="right"),
+                Text(number(row.annotations) if row.annotations else "", justify="right"),
+                Text(shown_date(row.opened), style=style),
                 key=entry.path,
             )
         paths = [row.entry.path for row in shown]
         if current in paths:
             table.move_cursor(row=paths.index(current), animate=False)
-        state = "reading the folder…" if self.scanning else f"sorted by {self.sort}"
+        state = _("reading the folder…") if self.scanning else _SORTED_BY[self.sort]
         self.query_one("#library-status", Static).update(
-            f"{len(shown):,} of {len(self.rows):,} articles · {state} · Enter open · / filter · s sort"
+            _("{shown} of {articles} · {state} · Enter open · / filter · s sort").format(
+                shown=number(len(shown)),
+                articles=count(len(self.rows), "{count} article", "{count} articles"),
+                state=state,
+            )
         )
 
     @property

@@ -24,12 +24,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from tui import annotating, caret
+from tui import annotating, caret, i18n
 from tui.analysis.chunks import ChunkAnalysis
 from tui.analysis.model import Analysis, Entity, Number, Quote
 from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedError
 from tui.caret import Caret
-from tui.i18n import current_locale
+from tui.i18n import _, current_locale
 from tui.labels import entity_component
 from tui.reading import ItemKind, Reading
 from tui.safe_text import one_line
@@ -42,6 +42,7 @@ from tui.screens.annotation_dialogs import (
     SpeakerDialog,
     TagsDialog,
 )
+from tui.screens.help import describe_key
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
 from tui.store.model import Annotation
@@ -116,15 +117,21 @@ class ReaderCommands(Provider):
         screen = self.screen
         if not isinstance(screen, ReaderScreen):
             return
+        # The keys in effect: the keymap may have moved them.
+        keys = {active.binding.id: key for key, active in screen.active_bindings.items()}
         for binding in ReaderScreen.BINDINGS:
             assert isinstance(binding, Binding)
-            yield binding.description, f"Key: {binding.key}", partial(screen.run_action, binding.action)
+            yield (
+                binding.description,
+                _("Key: {key}").format(key=describe_key(keys.get(binding.id, binding.key))),
+                partial(screen.run_action, binding.action),
+            )
         analysis = screen.reading.analysis
         for entry in analysis.glossary if analysis is not None else ():
             count = len(entry.mentions)
             yield (
-                f"Go to {entry.name}",
-                f"{entry.label}, {count} mention{'s' if count != 1 else ''}",
+                _("Go to {name}").format(name=entry.name),
+                f"{entry.label}, " + i18n.count(count, "{count} mention", "{count} mentions"),
                 partial(screen.select_span, entry.start, entry.end),
             )
 
@@ -138,86 +145,102 @@ class ReaderCommands(Provider):
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "step('entities', True)", "Entity", id="reader.next_entity"),
-        Binding("E", "step('entities', False)", "Previous entity", show=False, id="reader.previous_entity"),
-        Binding("c", "step('quotes', True)", "Quote", id="reader.next_quote"),
-        Binding("C", "step('quotes', False)", "Previous quote", show=False, id="reader.previous_quote"),
-        Binding("d", "step('numbers', True)", "Number", id="reader.next_number"),
-        Binding("D", "step('numbers', False)", "Previous number", show=False, id="reader.previous_number"),
-        Binding("m", "mention(True)", "Mention", id="reader.next_mention"),
+        Binding("e", "step('entities', True)", _("Entity"), id="reader.next_entity"),
         Binding(
-            "M", "mention(False)", "Previous mention of the entity", show=False, id="reader.previous_mention"
+            "E", "step('entities', False)", _("Previous entity"), show=False, id="reader.previous_entity"
         ),
-        Binding("slash", "search", "Search", id="reader.search"),
-        Binding("n", "step_match(True)", "Next search match", show=False, id="reader.next_match"),
-        Binding("N", "step_match(False)", "Previous search match", show=False, id="reader.previous_match"),
-        Binding("escape", "clear", "Clear search and selection", show=False, id="reader.clear"),
-        Binding("1", "toggle_pane('quotes')", "Show/hide quotes pane", show=False, id="reader.toggle_quotes"),
+        Binding("c", "step('quotes', True)", _("Quote"), id="reader.next_quote"),
+        Binding("C", "step('quotes', False)", _("Previous quote"), show=False, id="reader.previous_quote"),
+        Binding("d", "step('numbers', True)", _("Number"), id="reader.next_number"),
+        Binding("D", "step('numbers', False)", _("Previous number"), show=False, id="reader.previous_number"),
+        Binding("m", "mention(True)", _("Mention"), id="reader.next_mention"),
         Binding(
-            "2", "toggle_pane('numbers')", "Show/hide numbers pane", show=False, id="reader.toggle_numbers"
+            "M",
+            "mention(False)",
+            _("Previous mention of the entity"),
+            show=False,
+            id="reader.previous_mention",
+        ),
+        Binding("slash", "search", _("Search"), id="reader.search"),
+        Binding("n", "step_match(True)", _("Next search match"), show=False, id="reader.next_match"),
+        Binding("N", "step_match(False)", _("Previous search match"), show=False, id="reader.previous_match"),
+        Binding("escape", "clear", _("Clear search and selection"), show=False, id="reader.clear"),
+        Binding(
+            "1", "toggle_pane('quotes')", _("Show/hide quotes pane"), show=False, id="reader.toggle_quotes"
         ),
         Binding(
-            "3", "toggle_pane('glossary')", "Show/hide glossary pane", show=False, id="reader.toggle_glossary"
+            "2", "toggle_pane('numbers')", _("Show/hide numbers pane"), show=False, id="reader.toggle_numbers"
+        ),
+        Binding(
+            "3",
+            "toggle_pane('glossary')",
+            _("Show/hide glossary pane"),
+            show=False,
+            id="reader.toggle_glossary",
         ),
         Binding(
             "4",
             "toggle_pane('annotations')",
-            "Show/hide annotations pane",
+            _("Show/hide annotations pane"),
             show=False,
             id="reader.toggle_annotations",
         ),
         # The caret and the visual selection (vi-like; b is page up, so W goes back a word).
-        Binding("l", "caret('next_char')", "Caret right", show=False, id="caret.right"),
-        Binding("h", "caret('previous_char')", "Caret left", show=False, id="caret.left"),
-        Binding("w", "caret('next_word')", "Caret to the next word", show=False, id="caret.next_word"),
+        Binding("l", "caret('next_char')", _("Caret right"), show=False, id="caret.right"),
+        Binding("h", "caret('previous_char')", _("Caret left"), show=False, id="caret.left"),
+        Binding("w", "caret('next_word')", _("Caret to the next word"), show=False, id="caret.next_word"),
         Binding(
-            "W", "caret('previous_word')", "Caret to the previous word", show=False, id="caret.previous_word"
+            "W",
+            "caret('previous_word')",
+            _("Caret to the previous word"),
+            show=False,
+            id="caret.previous_word",
         ),
         Binding(
             "right_parenthesis",
             "caret_sentence(True)",
-            "Caret to the next sentence",
+            _("Caret to the next sentence"),
             show=False,
             id="caret.next_sentence",
         ),
         Binding(
             "left_parenthesis",
             "caret_sentence(False)",
-            "Caret to the previous sentence",
+            _("Caret to the previous sentence"),
             show=False,
             id="caret.previous_sentence",
         ),
         Binding(
             "right_curly_bracket",
             "caret('next_paragraph')",
-            "Caret to the next paragraph",
+            _("Caret to the next paragraph"),
             show=False,
             id="caret.next_paragraph",
         ),
         Binding(
             "left_curly_bracket",
             "caret('previous_paragraph')",
-            "Caret to the previous paragraph",
+            _("Caret to the previous paragraph"),
             show=False,
             id="caret.previous_paragraph",
         ),
-        Binding("v", "visual", "Select", id="caret.visual"),
+        Binding("v", "visual", _("Select"), id="caret.visual"),
         Binding(
             "enter",
             "select_under_caret",
-            "Select the item under the caret",
+            _("Select the item under the caret"),
             show=False,
             id="caret.select_item",
         ),
-        Binding("y", "copy_selection", "Copy the selection", show=False, id="caret.copy"),
+        Binding("y", "copy_selection", _("Copy the selection"), show=False, id="caret.copy"),
         # Annotating what is selected (or the word under the caret).
-        Binding("a", "note", "Note", id="annotate.note"),
-        Binding("number_sign", "tags", "Tags", show=False, id="annotate.tags"),
-        Binding("L", "label", "Entity label", show=False, id="annotate.label"),
-        Binding("at", "speaker", "Set the quote's speaker", show=False, id="annotate.speaker"),
-        Binding("x", "delete_annotation", "Delete the annotation here", show=False, id="annotate.delete"),
-        Binding("u", "undo", "Undo annotation edit", show=False, id="annotate.undo"),
-        Binding("ctrl+r", "redo", "Redo annotation edit", show=False, id="annotate.redo"),
+        Binding("a", "note", _("Note"), id="annotate.note"),
+        Binding("number_sign", "tags", _("Tags"), show=False, id="annotate.tags"),
+        Binding("L", "label", _("Entity label"), show=False, id="annotate.label"),
+        Binding("at", "speaker", _("Set the quote's speaker"), show=False, id="annotate.speaker"),
+        Binding("x", "delete_annotation", _("Delete the annotation here"), show=False, id="annotate.delete"),
+        Binding("u", "undo", _("Undo annotation edit"), show=False, id="annotate.undo"),
+        Binding("ctrl+r", "redo", _("Redo annotation edit"), show=False, id="annotate.redo"),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
@@ -260,7 +283,7 @@ class ReaderScreen(Screen[None]):
         yield Static(id="detail")
         yield SearchBar(id="search")
         with Horizontal(id="status-bar"):
-            yield Static("Loading the language model…", id="status")
+            yield Static(_("Loading the language model…"), id="status")
         # The footer's keys come after the first paint too (see on_mount).
         yield Static(id="footer-slot")
 
@@ -290,8 +313,8 @@ class ReaderScreen(Screen[None]):
         self.run_analysis()
 
     async def _mount_the_rest(self) -> None:
-        panes = [QuotesPane("Quotes", id="quotes"), NumbersPane("Numbers", id="numbers")]
-        panes.append(GlossaryPane("Glossary", id="glossary"))
+        panes = [QuotesPane(_("Quotes"), id="quotes"), NumbersPane(_("Numbers"), id="numbers")]
+        panes.append(GlossaryPane(_("Glossary"), id="glossary"))
         with self.app.batch_update():
             await self.query_one("#footer-slot").remove()
             await self.mount(Footer())
@@ -330,7 +353,7 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnalysisReady(analysis))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        self._status(f"Analysing… {message.fraction:.0%}")
+        self._status(_("Analysing… {percent}").format(percent=i18n.percent(message.fraction)))
         bars = self.query(ProgressBar)
         if bars:
             bars.first().update(progress=message.fraction)
@@ -357,9 +380,9 @@ class ReaderScreen(Screen[None]):
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failure = message.reason
-        self._status("Analysis failed: " + one_line(message.reason, 120))
+        self._status(_("Analysis failed: {reason}").format(reason=one_line(message.reason, 120)))
         self.query(ProgressBar).set(display=False)
-        self.notify(message.reason, title="Analysis failed", severity="error", timeout=15)
+        self.notify(message.reason, title=_("Analysis failed"), severity="error", timeout=15)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.model_analysis = message.analysis
@@ -462,7 +485,8 @@ class ReaderScreen(Screen[None]):
         """Select the next (or previous) entity, quote or number."""
         if self.reading.step_item(kind, forward, self._anchor()) is None:
             self.notify(
-                "Nothing of that kind in this article" if self.analysis else "Still analysing…", timeout=2
+                _("Nothing of that kind in this article") if self.analysis else _("Still analysing…"),
+                timeout=2,
             )
             return
         self._selected()
@@ -505,7 +529,9 @@ class ReaderScreen(Screen[None]):
             "match", [Highlight(m.start, m.end, "article-view--match") for m in self.reading.matches]
         )
         if not count:
-            self.notify(f"Not found: {one_line(query, 40)}", severity="warning", timeout=3)
+            self.notify(
+                _("Not found: {query}").format(query=one_line(query, 40)), severity="warning", timeout=3
+            )
             return
         self.reading.clear_selection()
         self.action_step_match(True)
@@ -518,7 +544,11 @@ class ReaderScreen(Screen[None]):
         self._selected()
         position = self.reading.match_position()
         if position is not None:
-            self._status(f"Match {position[0]} of {position[1]}")
+            self._status(
+                _("Match {number} of {count}").format(
+                    number=i18n.number(position[0]), count=i18n.number(position[1])
+                )
+            )
 
     def action_clear(self) -> None:
         """Back out one step: the visual selection, then search and selection,
@@ -543,7 +573,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_pane(self, name: str) -> None:
         if name == "annotations" and not self._has_annotations():
             self.notify(
-                "No annotations in this article yet: select words with v, then a for a note", timeout=4
+                _("No annotations in this article yet: select words with v, then a for a note"), timeout=4
             )
             return
         pane = self.query_one(f"#{name}")
@@ -605,7 +635,7 @@ class ReaderScreen(Screen[None]):
         self._start_caret()
         item = self.reading.item_at(self.caret.offset)
         if item is None:
-            self.notify("Nothing highlighted under the caret", timeout=2)
+            self.notify(_("Nothing highlighted under the caret"), timeout=2)
             return
         self.caret = self.caret.select(self.document.text, item.start, item.end)
         self.select_span(item.start, item.end)
@@ -617,7 +647,12 @@ class ReaderScreen(Screen[None]):
         if span is None:
             return
         self.app.copy_to_clipboard(self.document.text[span[0] : span[1]])
-        self.notify(f"Copied {span[1] - span[0]:,} characters", timeout=2)
+        self.notify(
+            _("Copied {characters}").format(
+                characters=i18n.count(span[1] - span[0], "{count} character", "{count} characters")
+            ),
+            timeout=2,
+        )
 
     def _show_caret(self, *, scroll: bool = True) -> None:
         article = self.article
@@ -631,7 +666,11 @@ class ReaderScreen(Screen[None]):
             article.scroll_to_offset(offset)
         if self.caret.selecting:
             start, end = self.caret.span
-            self._status(f"Selecting {end - start:,} characters: a note, # tags, L label, y copy, Esc cancel")
+            self._status(
+                _("Selecting {characters}: a note, # tags, L label, y copy, Esc cancel").format(
+                    characters=i18n.count(end - start, "{count} character", "{count} characters")
+                )
+            )
 
     # -- annotating ----------------------------------------------------------------------
 
@@ -642,14 +681,22 @@ class ReaderScreen(Screen[None]):
             self.session = AnnotationSession.open(self.open_store(), self.document)
         except (StoreError, OSError) as error:
             self.notify(
-                f"Annotations are off: {error}", title="Annotation store", severity="error", timeout=15
+                _("Annotations are off: {error}").format(error=error),
+                title=_("Annotation store"),
+                severity="error",
+                timeout=15,
             )
             return
         self._annotations_changed()
         if orphans := len(self.session.orphans):
             self.notify(
-                f"{orphans} annotation{'s' if orphans != 1 else ''} could not be placed in the changed text; "
-                "the Annotations pane (4) lists them with their old words",
+                i18n.ngettext(
+                    "{count} annotation could not be placed in the changed text; "
+                    "the Annotations pane (4) lists it with its old words",
+                    "{count} annotations could not be placed in the changed text; "
+                    "the Annotations pane (4) lists them with their old words",
+                    orphans,
+                ).format(count=i18n.number(orphans)),
                 severity="warning",
                 timeout=10,
             )
@@ -659,12 +706,12 @@ class ReaderScreen(Screen[None]):
             self.document.text, self.caret if self.caret_shown else None, self.reading.selection
         )
         if span is None:
-            self.notify("Select some words first: v and the caret keys, a mouse drag, or e/c/d", timeout=4)
+            self.notify(_("Select some words first: v and the caret keys, a mouse drag, or e/c/d"), timeout=4)
         return span
 
     def _annotation_target(self) -> tuple[AnnotationSession, int, int, Annotation | None] | None:
         if self.session is None:
-            self.notify("Annotations are off for this reader", severity="warning", timeout=4)
+            self.notify(_("Annotations are off for this reader"), severity="warning", timeout=4)
             return None
         span = self._target()
         if span is None:
@@ -685,7 +732,7 @@ class ReaderScreen(Screen[None]):
         """Write (or edit) a note on the selection."""
         if (found := self._annotation_target()) is None:
             return
-        _, start, end, existing = found
+        _session, start, end, existing = found
 
         def saved(note: str | None) -> None:
             if note is None or not (note or existing):
@@ -720,7 +767,7 @@ class ReaderScreen(Screen[None]):
         """Correct the entity label of the selection: add, relabel or remove an entity."""
         if (found := self._annotation_target()) is None:
             return
-        _, start, end, existing = found
+        _session, start, end, existing = found
         current = existing.entity.label if existing and existing.entity else None
         current = current or annotating.entity_label(self.model_analysis, start, end)
 
@@ -744,10 +791,10 @@ class ReaderScreen(Screen[None]):
         """Say who said the quote at the caret or selection."""
         if (found := self._annotation_target()) is None:
             return
-        session, start, end, _ = found
+        session, start, end, _existing = found
         quote = annotating.quote_around(self.analysis, start, end)
         if quote is None:
-            self.notify("Put the caret in a quote first (c steps to the next one)", timeout=4)
+            self.notify(_("Put the caret in a quote first (c steps to the next one)"), timeout=4)
             return
         existing = annotating.on_span(session.annotations, quote.start, quote.end)
         speaker = quote.speaker.text if quote.speaker is not None else ""
@@ -776,7 +823,7 @@ class ReaderScreen(Screen[None]):
         offset = span[0] if span is not None else self.caret.offset
         annotation = annotating.under(self.session.annotations, offset)
         if annotation is None:
-            self.notify("No annotation here", timeout=2)
+            self.notify(_("No annotation here"), timeout=2)
             return
         self._delete(annotation.id)
 
@@ -784,19 +831,19 @@ class ReaderScreen(Screen[None]):
         assert self.session is not None
         self.session.delete(annotation_id)
         self._annotations_changed()
-        self.notify("Annotation deleted (u undoes it)", timeout=3)
+        self.notify(_("Annotation deleted (u undoes it)"), timeout=3)
 
     def action_undo(self) -> None:
         """Take back the last annotation edit."""
         if self.session is not None and (touched := self.session.undo()) is not None:
             self._annotations_changed(keep=touched.id)
-            self.notify(f"Undone: {one_line(touched.text, 40)}", timeout=2)
+            self.notify(_("Undone: {text}").format(text=one_line(touched.text, 40)), timeout=2)
 
     def action_redo(self) -> None:
         """Make the last undone annotation edit again."""
         if self.session is not None and (touched := self.session.redo()) is not None:
             self._annotations_changed(keep=touched.id)
-            self.notify(f"Redone: {one_line(touched.text, 40)}", timeout=2)
+            self.notify(_("Redone: {text}").format(text=one_line(touched.text, 40)), timeout=2)
 
     def _annotations_changed(self, keep: str | None = None) -> None:
         """Show the annotations in the text, the gutter and the pane; lay the
@@ -827,7 +874,10 @@ class ReaderScreen(Screen[None]):
         if annotation is None:
             return
         if annotation.is_orphan:
-            self.notify(f"Not in this version of the text: “{one_line(annotation.text, 80)}”", timeout=6)
+            self.notify(
+                _("Not in this version of the text: “{text}”").format(text=one_line(annotation.text, 80)),
+                timeout=6,
+            )
             return
         self.caret = Caret().select(self.document.text, annotation.start, annotation.end).cancel()
         self.caret_shown = True

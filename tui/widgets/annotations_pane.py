@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input
 
+from tui.i18n import _, number
 from tui.safe_text import one_line
 from tui.store.model import Annotation
 
@@ -42,9 +43,9 @@ def describe(annotation: Annotation) -> str:
     """What the annotation says, in a few words: correction, speaker, note."""
     parts = []
     if annotation.entity is not None:
-        parts.append(f"→ {annotation.entity.label}" if annotation.entity.label else "→ no entity")
+        parts.append(f"→ {annotation.entity.label}" if annotation.entity.label else _("→ no entity"))
     if annotation.speaker is not None:
-        parts.append(f"speaker: {annotation.speaker or '—'}")
+        parts.append(_("speaker: {speaker}").format(speaker=annotation.speaker or "—"))
     if annotation.note:
         parts.append(annotation.note)
     return " · ".join(parts)
@@ -54,9 +55,9 @@ class AnnotationsPane(Vertical):
     """A filter line above a table of annotations."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,x", "delete", "Delete annotation", id="annotations.delete"),
-        Binding("a", "edit", "Edit note", id="annotations.edit"),
-        Binding("f", "filter", "Filter annotations", id="annotations.filter"),
+        Binding("delete,x", "delete", _("Delete annotation"), id="annotations.delete"),
+        Binding("a", "edit", _("Edit note"), id="annotations.edit"),
+        Binding("f", "filter", _("Filter annotations"), id="annotations.filter"),
     ]
 
     @dataclass
@@ -77,9 +78,9 @@ class AnnotationsPane(Vertical):
         self._shown: list[Annotation] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: tag or word", id="annotations-filter")
+        yield Input(placeholder=_("filter: tag or word"), id="annotations-filter")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
-        table.add_columns("", "Text", "Tags", "Note")
+        table.add_columns("", _("Text"), _("Tags"), _("Note"))
         yield table
 
     @property
@@ -106,9 +107,13 @@ class AnnotationsPane(Vertical):
         ids = [annotation.id for annotation in shown]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
-        self.border_title = f"Annotations {len(shown)}"
-        if len(shown) != len(self._annotations):
-            self.border_title += f" of {len(self._annotations)}"
+        count = number(len(shown))
+        if len(shown) == len(self._annotations):
+            self.border_title = _("Annotations {count}").format(count=count)
+        else:
+            self.border_title = _("Annotations {count} of {total}").format(
+                count=count, total=number(len(self._annotations))
+            )
 
     def _update_in_place(self, table: DataTable[Text], shown: list[Annotation]) -> bool:
         """Change only the rows that changed when the rows stay in order (an

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.analysis.spans import SpanIndex
+from tui.i18n import _
 from tui.labels import component_css, highlight_styles
 from tui.safe_text import safe
 
@@ -69,12 +70,12 @@ class ArticleView(ScrollView, can_focus=True):
     }
     DEFAULT_CSS = component_css("ArticleView", "article-view")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Line down", show=False, id="article.line_down"),
-        Binding("up,k", "scroll_up", "Line up", show=False, id="article.line_up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
-        Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),
-        Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("down,j", "scroll_down", _("Line down"), show=False, id="article.line_down"),
+        Binding("up,k", "scroll_up", _("Line up"), show=False, id="article.line_up"),
+        Binding("pagedown,space", "page_down", _("Page down"), show=False, id="article.page_down"),
+        Binding("pageup,b", "page_up", _("Page up"), show=False, id="article.page_up"),
+        Binding("home,g", "scroll_home", _("Top"), show=False, id="article.top"),
+        Binding("end,G", "scroll_end", _("Bottom"), show=False, id="article.bottom"),
     ]
 
     @dataclass

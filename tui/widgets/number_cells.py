@@ -14,17 +14,19 @@ from decimal import Decimal
 from typing import Literal
 
 from tui.analysis.model import Number, Span
+from tui.i18n import _
 
 SortKey = Literal["position", "value", "kind"]
 SORT_KEYS: tuple[SortKey, ...] = ("position", "value", "kind")
 
+# The JSON's qualifier names as the interface says them.
 QUALIFIER_LABELS = {
-    "about": "about",
-    "almost": "almost",
-    "more_than": "more than",
-    "less_than": "less than",
-    "at_least": "at least",
-    "at_most": "at most",
+    "about": _("about"),
+    "almost": _("almost"),
+    "more_than": _("more than"),
+    "less_than": _("less than"),
+    "at_least": _("at least"),
+    "at_most": _("at most"),
 }
 # Shown where a figure has no value: unreadable, or ambiguous and not settled by the text.
 NO_VALUE = "–"

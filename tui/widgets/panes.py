@@ -21,8 +21,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui import i18n
 from tui.analysis.model import GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import SpanIndex
+from tui.i18n import _
 from tui.safe_text import one_line
 from tui.widgets.number_cells import SortKey, next_sort_key, number_cells, sort_numbers
 
@@ -48,8 +50,8 @@ class ItemPane(DataTable[Text]):
     """A table whose rows are spans of the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next row", show=False, id="pane.next_row"),
-        Binding("k", "cursor_up", "Previous row", show=False, id="pane.previous_row"),
+        Binding("j", "cursor_down", _("Next row"), show=False, id="pane.next_row"),
+        Binding("k", "cursor_up", _("Previous row"), show=False, id="pane.previous_row"),
     ]
     COLUMNS: Sequence[str] = ()
 
@@ -86,7 +88,7 @@ class ItemPane(DataTable[Text]):
         )
         for index, row in enumerate(self._rows):
             self.add_row(*row.cells, key=str(index))
-        self.border_subtitle = str(len(self._rows))
+        self.border_subtitle = i18n.number(len(self._rows))
 
     def follow(self, offset: int) -> None:
         """Put the cursor on the row of the first anchor at or after ``offset``."""
@@ -115,15 +117,15 @@ class ItemPane(DataTable[Text]):
 
 
 class QuotesPane(ItemPane):
-    COLUMNS = ("Kind", "Speaker", "Quote")
+    COLUMNS = (_("Kind"), _("Speaker"), _("Quote"))
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "group", "Group by speaker / text order", id="quotes.group"),
+        Binding("s", "group", _("Group by speaker / text order"), id="quotes.group"),
     ]
     by_speaker = False
 
     def action_group(self) -> None:
         self.by_speaker = not self.by_speaker
-        self.border_title = "Quotes by speaker" if self.by_speaker else "Quotes"
+        self.border_title = _("Quotes by speaker") if self.by_speaker else _("Quotes")
         self.post_message(self.OrderChanged(self))
 
 
@@ -157,16 +159,23 @@ def quote_rows(quotes: Iterable[Quote], *, by_speaker: bool = False) -> Iterable
         yield Row(quote, (Text(quote.kind), speaker, Text(one_line(quote.text, 80))))
 
 
+_NUMBERS_TITLES: dict[SortKey, str] = {
+    "position": _("Numbers"),
+    "value": _("Numbers by value"),
+    "kind": _("Numbers by kind"),
+}
+
+
 class NumbersPane(ItemPane):
-    COLUMNS = ("Value", "Unit", "Kind", "Qualifier", "Figure")
+    COLUMNS = (_("Value"), _("Unit"), _("Kind"), _("Qualifier"), _("Figure"))
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "sort", "Sort by position, value or kind", id="numbers.sort"),
+        Binding("s", "sort", _("Sort by position, value or kind"), id="numbers.sort"),
     ]
     order: SortKey = "position"
 
     def action_sort(self) -> None:
         self.order = next_sort_key(self.order)
-        self.border_title = "Numbers" if self.order == "position" else f"Numbers by {self.order}"
+        self.border_title = _NUMBERS_TITLES[self.order]
         self.post_message(self.OrderChanged(self))
 
 
@@ -194,7 +203,7 @@ class GlossaryPane(ItemPane):
     """Rows are entries, but the text is full of their later mentions: each
     row is found by any of them."""
 
-    COLUMNS = ("×", "Label", "Name")
+    COLUMNS = ("×", _("Label"), _("Name"))
 
     def entry_row(self) -> int | None:
         """The row under the cursor, if there are rows."""

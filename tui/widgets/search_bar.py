@@ -11,12 +11,14 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.i18n import _
+
 
 class SearchBar(Widget):
     """Hidden until :meth:`open`; posts :class:`Submitted` or :class:`Closed`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close the search", show=False, id="search.close")
+        Binding("escape", "close", _("Close the search"), show=False, id="search.close")
     ]
 
     @dataclass
@@ -30,7 +32,7 @@ class SearchBar(Widget):
     async def open(self) -> None:
         self.display = True
         if not self.children:  # made on first use: the reader's first paint does without it
-            await self.mount(Input(placeholder="Search the text (Enter to find, Esc to cancel)"))
+            await self.mount(Input(placeholder=_("Search the text (Enter to find, Esc to cancel)")))
         self.query_one(Input).focus()
 
     def action_close(self) -> None:

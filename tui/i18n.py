@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
+import re
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.core import default_locale
-from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
-from babel.support import Translations
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "randnotiz"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -33,59 +32,64 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 UI_LANGUAGES = ("en", "de")
 FALLBACK = "en"
 ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG")
+# "de", "de_CH", "de-AT", "de_DE.UTF-8", "de_DE@euro"; not "C" or "POSIX".
+_LOCALE_NAME = re.compile(r"([a-zA-Z]{2,3})(?:[_-]([a-zA-Z]{2}|[0-9]{3}))?(?:[.@].*)?")
 
 
 class _Interface:
-    """The language in force: one per process, set once by :func:`install`."""
+    """The language in force: one per process, set once by :func:`install`.
+    The locale is a name (``de_CH``): Babel, which formats numbers and
+    dates for it, is imported on the first number, not before the first paint."""
 
     translations: gettext.NullTranslations = gettext.NullTranslations()
-    locale: Locale = Locale.parse(FALLBACK)
+    locale: str = FALLBACK
 
 
 class UnknownLanguageError(ValueError):
     """A UI language Randnotiz has no catalog for; the message lists those it has."""
 
 
-def choose_locale(flag: str | None = None, setting: str | None = None) -> Locale:
+def choose_locale(flag: str | None = None, setting: str | None = None) -> str:
     """The UI locale: the flag, the setting, the environment, else English.
 
     An explicit choice (flag or setting) must be a UI language; the
-    environment is only a hint, and an unsupported one falls back quietly.
-    The locale keeps its territory for formatting (``de_CH`` groups digits
-    with ``’``) while the messages come from its language's catalog.
+    environment is only a hint, and an unsupported one (or ``C``) falls back
+    quietly. The locale keeps its territory for formatting (``de_CH`` groups
+    digits with ``’``) while the messages come from its language's catalog.
     """
     for explicit in (flag, setting):
         if explicit:
             locale = _parse(explicit)
-            if locale is None or locale.language not in UI_LANGUAGES:
+            if locale is None or _language(locale) not in UI_LANGUAGES:
                 raise UnknownLanguageError(
                     _("no interface in {language!r}; choose one of {languages}").format(
                         language=explicit, languages=", ".join(UI_LANGUAGES)
                     )
                 )
             return locale
-    from_environment = _parse(default_locale(ENVIRONMENT) or "")
-    # LANG=C reads as en_US_POSIX, which groups no digits: plain English instead.
-    if (
-        from_environment is not None
-        and from_environment.language in UI_LANGUAGES
-        and not from_environment.variant
-    ):
+    found = next((value for name in ENVIRONMENT if (value := os.environ.get(name))), "")
+    from_environment = _parse(found)
+    if from_environment is not None and _language(from_environment) in UI_LANGUAGES:
         return from_environment
-    return Locale.parse(FALLBACK)
+    return FALLBACK
 
 
-def _parse(name: str) -> Locale | None:
-    try:
-        return Locale.parse(name.split(".")[0].replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+def _parse(name: str) -> str | None:
+    match = _LOCALE_NAME.fullmatch(name.strip())
+    if match is None:
         return None
+    language, territory = match.group(1).lower(), match.group(2)
+    return f"{language}_{territory.upper()}" if territory else language
 
 
-def install(locale: Locale) -> None:
+def _language(locale: str) -> str:
+    return locale.split("_")[0]
+
+
+def install(locale: str | Locale) -> None:
     """Make ``locale`` the interface's language for everything that follows."""
-    _Interface.locale = locale
-    _Interface.translations = catalog(locale.language)
+    _Interface.locale = str(locale)
+    _Interface.translations = catalog(_language(str(locale)))
 
 
 def catalog(language: str) -> gettext.NullTranslations:
@@ -96,16 +100,29 @@ def catalog(language: str) -> gettext.NullTranslations:
     compiled = folder / f"{DOMAIN}.mo"
     if compiled.exists():
         with compiled.open("rb") as file:
-            return Translations(file, domain=DOMAIN)
+            return gettext.GNUTranslations(file)
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with (folder / f"{DOMAIN}.po").open("rb") as source:
         buffer = io.BytesIO()
         write_mo(buffer, read_po(source, locale=language, domain=DOMAIN))
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return gettext.GNUTranslations(buffer)
 
 
-def current_locale() -> Locale:
+def current_locale() -> str:
     return _Interface.locale
+
+
+@cache
+def _babel_locale(name: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):  # a territory CLDR does not know: the language's
+        return Locale.parse(_language(name))
 
 
 def _(message: str) -> str:
@@ -120,12 +137,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def number(value: float) -> str:
     """A number as the reader writes it: ``1.500`` in German, ``1,500`` in English."""
-    return format_decimal(value, locale=_Interface.locale)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=_babel_locale(_Interface.locale))
 
 
 def percent(fraction: float) -> str:
     """``0.5`` as ``50 %`` in German, ``50%`` in English."""
-    return format_percent(fraction, locale=_Interface.locale)
+    from babel.numbers import format_percent
+
+    return format_percent(fraction, locale=_babel_locale(_Interface.locale))
 
 
 def count(value: int, singular: str, plural: str) -> str:
@@ -136,4 +157,6 @@ def count(value: int, singular: str, plural: str) -> str:
 
 def day(value: date) -> str:
     """A date in the reader's locale's medium format."""
-    return format_date(value, format="medium", locale=_Interface.locale)
+    from babel.dates import format_date
+
+    return format_date(value, format="medium", locale=_babel_locale(_Interface.locale))

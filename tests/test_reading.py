@@ -140,7 +140,8 @@ def test_detail_of_a_number_is_its_sentence_and_of_an_entity_its_mentions(readin
     assert reading.analysis is not None
     number = reading.analysis.numbers[2]
     reading.select(number.start, number.end)
-    assert reading.detail().startswith("cardinal 5 — Mit knapp 15.000 verkaufen Einheiten")
+    # "unter den Top 5" is a rank (issue 10), not a count.
+    assert reading.detail().startswith("ordinal 5 — Mit knapp 15.000 verkaufen Einheiten")
     apple = next(e for e in reading.analysis.glossary if e.name == "Apple")
     reading.select(apple.mentions[1].start, apple.mentions[1].end)
     assert reading.detail() == "ORG Apple · 2 mentions — Apple"

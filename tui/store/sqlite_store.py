@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,10 +111,24 @@ class SQLiteStore:
             self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
         self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._connection.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         # FULL: a commit that returned survives a power cut too, not just a crash.
         self._connection.execute("PRAGMA synchronous = FULL")
         self._migrate()
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL. Two readers opening a new store at once both
+        try the switch, and SQLite answers the second "locked" at once rather
+        than waiting for the busy timeout: it tries again until the timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._connection.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _migrate(self) -> None:
         with self._write() as connection:

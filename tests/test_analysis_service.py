@@ -46,6 +46,17 @@ def test_a_long_text_comes_chunk_by_chunk_before_the_whole(service) -> None:
     assert len(chunks) == 3  # a short text is one chunk: nothing streamed
 
 
+def test_a_long_article_is_shared_with_a_second_process_and_comes_out_the_same(service) -> None:
+    from tui.analysis.chunks import CHUNK_CHARS, PARALLEL_FROM_CHUNKS, ChunkAnalysis
+
+    paragraph = TEXT + " " + TEXT + "\n"
+    long = paragraph * (PARALLEL_FROM_CHUNKS * CHUNK_CHARS // len(paragraph) + 2)
+    chunks: list[ChunkAnalysis] = []
+    assert service.analyze(long, each_chunk=chunks.append) == analyze(long, "de", "rules")
+    assert len(chunks) > PARALLEL_FROM_CHUNKS
+    assert sorted(c.start for c in chunks) == sorted({c.start for c in chunks})  # each chunk once
+
+
 def test_the_language_and_model_go_with_every_request(service) -> None:
     english = "The company said that it would sell 1,500 phones in India this year."
     analysis = service.analyze(english)
@@ -63,12 +74,24 @@ def test_a_missing_model_is_a_failure_with_the_reason() -> None:
 
 
 def test_the_language_is_detected_once_when_the_service_starts(monkeypatch) -> None:
-    started: list[tuple[object, object]] = []
+    started: list[tuple[object, ...]] = []
     monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args: started.append(args))
     english = "The company said that it would sell 1,500 phones in India this year."
     start_service(Document(english, "-", "en"), None, "rules")
     start_service(Document(english, "-", "en"), "de", None)
-    assert started == [("en", "rules"), ("de", None)]
+    # A short article: no second process is warmed up for it.
+    assert started == [("en", "rules", False), ("de", None, False)]
+
+
+def test_a_long_article_is_announced_when_the_service_starts(monkeypatch) -> None:
+    from tui.analysis.chunks import CHUNK_CHARS, PARALLEL_FROM_CHUNKS
+
+    started: list[tuple[object, ...]] = []
+    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args: started.append(args))
+    start_service(
+        Document(TEXT * (PARALLEL_FROM_CHUNKS * CHUNK_CHARS // len(TEXT) + 1), "-", "x"), "de", None
+    )
+    assert started == [("de", None, True)]
 
 
 def test_a_process_that_died_is_reported(idle_service) -> None:

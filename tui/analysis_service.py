@@ -16,11 +16,16 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Protocol
 
-from tui.analysis.chunks import ChunkAnalysis
+from tui.analysis.chunks import CHUNK_CHARS, PARALLEL_FROM_CHUNKS, ChunkAnalysis
 from tui.analysis.model import Analysis, ModelChoice
 from tui.analysis.text import detect_language
 from tui.sources import Document
@@ -28,6 +33,8 @@ from tui.sources import Document
 Progress = Callable[[float], None]
 # Gets each chunk of a long article as soon as it is analysed.
 EachChunk = Callable[[ChunkAnalysis], None]
+# Set, the analysis of a long article stays in one process (bench/long_article.py).
+ONE_PROCESS_VARIABLE = "RANDNOTIZ_ANALYSIS_ONE_PROCESS"
 # Lower scheduling priority of the analysis process (measured: bench/first_paint_tty.py).
 ANALYSIS_NICENESS = 10
 
@@ -59,15 +66,16 @@ class Analyser(Protocol):
 class AnalysisService:
     """The analysis process, for one language and model (see :class:`Analyser`)."""
 
-    def __init__(self, lang: str | None = None, model: ModelChoice = None) -> None:
+    def __init__(self, lang: str | None = None, model: ModelChoice = None, long_text: bool = False) -> None:
         """Start the analysis process. With a ``lang``, the pipeline for it is
         loaded before the first request arrives; without, each text's language
-        is detected."""
+        is detected. ``long_text``: a long article is coming, so the second
+        process that will share it starts loading now too."""
         self.lang = lang
         self.model = model
         context = multiprocessing.get_context("spawn")  # no fork of a threaded UI
         self._connection, child = context.Pipe()
-        warm_up = None if lang is None else (lang, model)
+        warm_up = None if lang is None else (lang, model, long_text)
         self._process = context.Process(
             target=_serve, args=(child, warm_up), name="randnotiz-analysis", daemon=True
         )
@@ -123,10 +131,11 @@ class AnalysisService:
 def start_service(document: Document, lang: str | None, model: ModelChoice) -> AnalysisService:
     """An analysis process already loading the pipeline ``document`` needs;
     its language is detected here, once, unless ``lang`` names it."""
-    return AnalysisService(lang or detect_language(document.text), model)
+    long_text = len(document.text) >= PARALLEL_FROM_CHUNKS * CHUNK_CHARS
+    return AnalysisService(lang or detect_language(document.text), model, long_text)
 
 
-def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> None:
+def _serve(connection: Connection, warm_up: tuple[str, ModelChoice, bool] | None) -> None:
     # The terminal belongs to the UI: nothing from this process (warnings of
     # spaCy or its dependencies) may write to it.
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -142,11 +151,13 @@ def _serve(connection: Connection, warm_up: tuple[str, ModelChoice] | None) -> N
         _answer(connection, text, lang, model, stream)
 
 
-def _warm_up(lang: str, model: ModelChoice) -> None:
+def _warm_up(lang: str, model: ModelChoice, long_text: bool) -> None:
     from tui.analysis import ModelNotFoundError
     from tui.analysis.analyzer import model_for
     from tui.analysis.pipeline import get_pipeline
 
+    if long_text:  # both processes load their pipelines at the same time
+        _SECOND_CORE.warm(lang, model_for(model, lang))
     # A missing model is said again, with context, when the request comes.
     with contextlib.suppress(ModelNotFoundError):
         get_pipeline(lang, model_for(model, lang))
@@ -168,6 +179,8 @@ def _answer(connection: Connection, text: str, lang: str | None, model: ModelCho
             model,
             progress=lambda done: connection.send(("progress", done)),
             each_chunk=send_chunk if stream else None,
+            # The benchmark's reference: a long article in one process, as before.
+            helper=None if os.environ.get(ONE_PROCESS_VARIABLE) else _SECOND_CORE,
         )
     except ModelNotFoundError as error:
         connection.send(("failed", str(error)))
@@ -175,3 +188,94 @@ def _answer(connection: Connection, text: str, lang: str | None, model: ModelCho
         connection.send(("failed", f"internal error in the analysis: {type(error).__name__}: {error}"))
     else:
         connection.send(("done", analysis))
+
+
+class _SecondProcess:
+    """The later chunks of a long article, analysed in a second process, so
+    that it has both cores while the reader waits (the UI needs little). It
+    is started when a long article is announced (or first analysed) and
+    loads its own pipeline, about as much memory again as this process. A plain child process talking
+    pickles over its stdin/stdout: the analysis process is a daemon, which
+    multiprocessing does not let have children, and the child ends by itself
+    when its input closes."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._results: queue.Queue[ChunkAnalysis] = queue.Queue()
+        self._expected = 0
+        self._warming = 0  # answers to warm-up jobs, not to be handed out
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "tui.analysis_service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            threading.Thread(target=self._read, args=(self._process,), daemon=True).start()
+        return self._process
+
+    def warm(self, lang: str, model: str | None) -> None:
+        """Start the process and load its pipeline with a one-word job."""
+        self._warming += 1
+        self._write(self._running(), [("Warm.", 0, lang, model, False)])
+
+    def start(
+        self, chunks: Sequence[tuple[str, int]], lang: str, model: str | None, with_items: bool
+    ) -> None:
+        process = self._running()
+        jobs = [(chunk, offset, lang, model, with_items) for chunk, offset in chunks]
+        self._expected = len(jobs)
+        # Written from a thread: the child answers while it reads, and neither
+        # pipe may fill up while the other side waits.
+        threading.Thread(target=self._write, args=(process, jobs), daemon=True).start()
+
+    def _write(
+        self, process: subprocess.Popen[bytes], jobs: list[tuple[str, int, str, str | None, bool]]
+    ) -> None:
+        assert process.stdin is not None
+        for job in jobs:
+            pickle.dump(job, process.stdin)
+        process.stdin.flush()
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdout is not None
+        with contextlib.suppress(EOFError, OSError, pickle.UnpicklingError):
+            while True:
+                result = pickle.load(process.stdout)
+                if self._warming:
+                    self._warming -= 1
+                else:
+                    self._results.put(result)
+
+    def done(self) -> list[ChunkAnalysis]:
+        found: list[ChunkAnalysis] = []
+        with contextlib.suppress(queue.Empty):
+            while len(found) < self._expected:
+                found.append(self._results.get_nowait())
+        self._expected -= len(found)
+        return found
+
+    def rest(self) -> list[ChunkAnalysis]:
+        found = [self._results.get() for _ in range(self._expected)]
+        self._expected = 0
+        return found
+
+
+def _chunk_worker() -> None:
+    """The second process: (chunk, offset, lang, model, with_items) pickles in,
+    one :class:`ChunkAnalysis` pickle out for each, until the input ends."""
+    from tui.analysis.analyzer import analyze_chunk_text
+
+    with contextlib.suppress(EOFError, BrokenPipeError):
+        while True:
+            job = pickle.load(sys.stdin.buffer)
+            pickle.dump(analyze_chunk_text(*job), sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+
+
+_SECOND_CORE = _SecondProcess()
+
+if __name__ == "__main__":
+    _chunk_worker()

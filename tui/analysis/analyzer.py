@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
-from tui.analysis.chunks import ChunkAnalysis, chunk_bounds, shifted
+from tui.analysis.chunks import PARALLEL_FROM_CHUNKS, ChunkAnalysis, chunk_bounds, shifted
 from tui.analysis.entities import entities_from_doc, with_aliases
 from tui.analysis.glossary import build_glossary
 from tui.analysis.model import Analysis, Entity, ModelChoice, Span
@@ -16,31 +17,89 @@ from tui.analysis.text import detect_language, normalise
 Progress = Callable[[float], None]
 
 
+# The share of a long article's chunks analysed here when a helper takes the
+# rest (it may still be loading its pipeline when the first chunks are done).
+MINE_SHARE = 0.52
+
+
+class ChunkHelper(Protocol):
+    """Analyses some chunks of an article somewhere else (another process)
+    while this one analyses the others."""
+
+    def start(
+        self, chunks: Sequence[tuple[str, int]], lang: str, model: str | None, with_items: bool
+    ) -> None:
+        """Begin with these (chunk text, offset) pairs."""
+        ...
+
+    def done(self) -> list[ChunkAnalysis]:
+        """The chunks finished since the last call, without waiting."""
+        ...
+
+    def rest(self) -> list[ChunkAnalysis]:
+        """Wait for the chunks not handed out yet."""
+        ...
+
+
 def analyze(
     text: str,
     lang: str | None = None,
     model: ModelChoice = None,
     progress: Progress | None = None,
     each_chunk: Callable[[ChunkAnalysis], None] | None = None,
+    helper: ChunkHelper | None = None,
 ) -> Analysis:
     """Analyse one article. ``lang`` None or "auto" detects it; ``model``
     names the spaCy pipeline (None: the default for the language);
     ``progress`` is called with the fraction done after each chunk;
     ``each_chunk`` gets each chunk's own findings as soon as they are there
-    (a long article only: one chunk is the whole analysis anyway)."""
+    (a long article only: one chunk is the whole analysis anyway);
+    ``helper`` takes the later chunks of a long article, so that two cores
+    share it."""
     text = normalise(text)
     lang = _resolve_language(text, lang)
     model = model_for(model, lang)
-    total = len(chunk_bounds(text))
-    stream = each_chunk is not None and total > 1
-    chunks = []
-    for chunk in analyze_chunks(text, lang, model, with_items=stream):
-        chunks.append(chunk)
-        if stream and each_chunk is not None:
-            each_chunk(chunk)
-        if progress is not None:
-            progress(len(chunks) / total)
+    bounds = chunk_bounds(text)
+    stream = each_chunk is not None and len(bounds) > 1
+    mine: Sequence[int] = range(len(bounds))
+    shared = helper if helper is not None and len(bounds) >= PARALLEL_FROM_CHUNKS else None
+    if shared is not None:
+        # The reader's chunks from the start here, the rest from the helper,
+        # which first loads its pipeline: it gets a little less than half.
+        split = round(len(bounds) * MINE_SHARE)
+        mine = range(split)
+        shared.start([(text[start:end], start) for start, end in bounds[split:]], lang, model, stream)
+    chunks: list[ChunkAnalysis] = []
+
+    def arrived(found: Iterable[ChunkAnalysis]) -> None:
+        for chunk in found:
+            chunks.append(chunk)
+            if stream and each_chunk is not None:
+                each_chunk(chunk)
+            if progress is not None:
+                progress(len(chunks) / len(bounds))
+
+    for chunk in analyze_chunks(text, lang, model, order=mine, with_items=stream):
+        arrived([chunk, *(shared.done() if shared is not None else ())])
+    if shared is not None:
+        arrived(shared.rest())
     return assemble(text, lang, model, chunks)
+
+
+def analyze_chunk_text(
+    chunk: str, offset: int, lang: str, model: str | None, with_items: bool
+) -> ChunkAnalysis:
+    """One chunk of an article, analysed on its own (where a helper runs),
+    in offsets into the whole article."""
+    (found,) = analyze_chunks(chunk, lang, model, with_items=with_items)
+    return ChunkAnalysis(
+        start=offset,
+        end=offset + len(chunk),
+        sentences=tuple(shifted(item, offset) for item in found.sentences),
+        entities=tuple(shifted(item, offset) for item in found.entities),
+        quotes=tuple(shifted(item, offset) for item in found.quotes),
+        numbers=tuple(shifted(item, offset) for item in found.numbers),
+    )
 
 
 def analyze_chunks(

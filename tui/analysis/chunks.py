@@ -22,6 +22,9 @@ from tui.analysis.model import Entity, Number, Quote, Span
 # spaCy refuses texts over a million characters and slows down on very long
 # docs; paragraphs are grouped into chunks of about this size instead.
 CHUNK_CHARS = 20_000
+# From this many chunks on (about 160,000 characters), a caller that offers a
+# helper (a second process) shares the article with it: its start-up pays.
+PARALLEL_FROM_CHUNKS = 8
 
 SpanT = TypeVar("SpanT", bound=Span)
 

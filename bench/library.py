@@ -38,6 +38,9 @@ async def measure(folder: Path) -> tuple[float, float, int]:
         def analyze(self, text: str, progress: object = None) -> object:
             raise NotImplementedError
 
+        def start(self) -> None:
+            pass
+
         def stop(self) -> None:
             pass
 

@@ -33,6 +33,7 @@ class FakeAnalysisService:
         self._chunks = tuple(chunks)
         self._stopped = threading.Event()
         self.requests: list[str] = []
+        self.started = False
         self.asked = threading.Event()  # set when a request has reported its progress
 
     def analyze(
@@ -63,6 +64,9 @@ class FakeAnalysisService:
             raise AnalysisFailedError(
                 "no recorded analysis for this text (see tests/record_analyses.py)"
             ) from None
+
+    def start(self) -> None:
+        self.started = True
 
     def stop(self) -> None:
         self._stopped.set()

@@ -75,7 +75,7 @@ def test_a_missing_model_is_a_failure_with_the_reason() -> None:
 
 def test_the_language_is_detected_once_when_the_service_starts(monkeypatch) -> None:
     started: list[tuple[object, ...]] = []
-    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args: started.append(args))
+    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args, **_: started.append(args))
     english = "The company said that it would sell 1,500 phones in India this year."
     start_service(Document(english, "-", "en"), None, "rules")
     start_service(Document(english, "-", "en"), "de", None)
@@ -87,7 +87,7 @@ def test_a_long_article_is_announced_when_the_service_starts(monkeypatch) -> Non
     from tui.analysis.chunks import CHUNK_CHARS, PARALLEL_FROM_CHUNKS
 
     started: list[tuple[object, ...]] = []
-    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args: started.append(args))
+    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args, **_: started.append(args))
     start_service(
         Document(TEXT * (PARALLEL_FROM_CHUNKS * CHUNK_CHARS // len(TEXT) + 1), "-", "x"), "de", None
     )
@@ -104,3 +104,26 @@ def test_a_stopped_service_says_so(idle_service) -> None:
     idle_service.stop()
     with pytest.raises(ServiceStoppedError):
         idle_service.analyze(TEXT)
+
+
+def test_a_deferred_service_has_no_process_until_started() -> None:
+    service = AnalysisService("de", "rules", deferred=True)
+    try:
+        assert service._process is None
+        with pytest.raises(RuntimeError, match="not started"):
+            service.analyze(TEXT)
+        service.start()
+        service.start()  # again: nothing new
+        assert service._process is not None and service._process.is_alive()
+        assert service.analyze(TEXT) == analyze(TEXT, "de", "rules")
+    finally:
+        service.stop()
+
+
+def test_a_deferred_service_stopped_before_it_started_refuses_requests() -> None:
+    service = AnalysisService(deferred=True)
+    service.stop()
+    service.start()  # too late: the reader has closed
+    assert service._process is None
+    with pytest.raises(ServiceStoppedError):
+        service.analyze(TEXT)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandInput, CommandPalette
+from textual.strip import Strip
 from textual.widgets import DataTable, ProgressBar
 
 from tui.analysis.model import Analysis, GlossaryEntry, Span
@@ -48,7 +49,9 @@ SIZE = (140, 40)
 
 async def test_text_shows_at_once_and_the_real_analysis_fills_the_panes() -> None:
     text = recorded("xiaomi-usa.de").text
-    app = RandnotizApp(document(text), service=start_service(document(text), None, None))
+    # As the CLI starts it: the process is spawned by the reader, after its first paint.
+    service = start_service(document(text), None, None, deferred=True)
+    app = RandnotizApp(document(text), service=service)
     async with app.run_test(size=SIZE) as pilot:
         view = pilot.app.screen.query_one(ArticleView)
         assert "Der chinesische Smartphone Hersteller Xiaomi" in visible_text(view)
@@ -70,6 +73,26 @@ async def test_a_missing_model_is_reported_in_the_reader() -> None:
 
 
 # -- on recorded analyses ------------------------------------------------------------------
+
+
+async def test_the_analysis_process_starts_after_the_text_is_painted(monkeypatch) -> None:
+    events: list[str] = []
+    paint = ArticleView.render_line
+
+    def render_line(view: ArticleView, y: int) -> Strip:
+        events.append("painted")
+        return paint(view, y)
+
+    class Service(FakeAnalysisService):
+        def start(self) -> None:
+            events.append("started")
+            super().start()
+
+    monkeypatch.setattr(ArticleView, "render_line", render_line)
+    analysis = recorded("xiaomi-usa.de")
+    async with make_app(service=Service([analysis])).run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+    assert "started" in events and "painted" in events[: events.index("started")]
 
 
 async def test_jump_to_quotes_numbers_and_entities_with_keys() -> None:
@@ -325,9 +348,9 @@ async def test_the_progress_bar_shows_how_far_the_analysis_is() -> None:
     service = FakeAnalysisService([recorded("xiaomi-usa.de")], progress=[0.25, 0.5], gate=gate)
     async with make_app(service=service).run_test(size=SIZE) as pilot:
         screen = reader(pilot)
-        bar = screen.query_one("#progress", ProgressBar)
         assert await asyncio.to_thread(service.asked.wait, 30)
         await pilot.pause()
+        bar = screen.query_one("#progress", ProgressBar)  # comes with the first report
         assert str(screen.query_one("#status").render()) == "Analysing… 50%"
         assert bar.progress == 0.5 and bar.display
         gate.set()

@@ -46,3 +46,11 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'analyse'"):
         _ = tui.analysis.analyse
     assert "analyze" in dir(tui.analysis)
+
+
+def test_the_reader_imports_no_reader_of_other_formats_or_fuzzy_matcher_before_its_first_paint() -> None:
+    # markdown-it (~20 ms) reads .md files only; rapidfuzz re-anchors annotations
+    # after the first paint; the library screen and the batch tools are other commands.
+    loaded = modules_after("import tui.cli, tui.app, tui.sources, tui.analysis_service")
+    later = {"markdown_it", "rapidfuzz", "tui.screens.library", "tui.batch"}
+    assert not {name for name in loaded if name.split(".")[0] in later or name in later}

@@ -73,7 +73,7 @@ def test_a_bad_keymap_stops_the_reader_with_one_line(tmp_path: Path, monkeypatch
     from .fake_service import FakeAnalysisService
 
     service = FakeAnalysisService()
-    monkeypatch.setattr(tui.analysis_service, "start_service", lambda *_args: service)
+    monkeypatch.setattr(tui.analysis_service, "start_service", lambda *_args, **_options: service)
     assert main([str(SEEDS / "xiaomi-usa.de.txt")]) == 1
     assert capsys.readouterr().err == (
         "randnotiz: keymap: one key for two actions: reader.next_number, reader.next_quote\n"

@@ -58,6 +58,11 @@ class Analyser(Protocol):
         done. Raises :class:`AnalysisFailedError` or :class:`ServiceStoppedError`."""
         ...
 
+    def start(self) -> None:
+        """Begin loading what the analysis needs, before the first text comes.
+        Call it from the main thread; calling it again does nothing."""
+        ...
+
     def stop(self) -> None:
         """Release the service; a waiting :meth:`analyze` raises :class:`ServiceStoppedError`."""
         ...
@@ -66,20 +71,41 @@ class Analyser(Protocol):
 class AnalysisService:
     """The analysis process, for one language and model (see :class:`Analyser`)."""
 
-    def __init__(self, lang: str | None = None, model: ModelChoice = None, long_text: bool = False) -> None:
-        """Start the analysis process. With a ``lang``, the pipeline for it is
+    def __init__(
+        self,
+        lang: str | None = None,
+        model: ModelChoice = None,
+        long_text: bool = False,
+        *,
+        deferred: bool = False,
+    ) -> None:
+        """The analysis process, started at once unless ``deferred`` (then
+        :meth:`start` starts it). With a ``lang``, the pipeline for it is
         loaded before the first request arrives; without, each text's language
         is detected. ``long_text``: a long article is coming, so the second
         process that will share it starts loading now too."""
         self.lang = lang
         self.model = model
+        self._long_text = long_text
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._connection: Connection | None = None
+        self._stopped = False
+        if not deferred:
+            self.start()
+
+    def start(self) -> None:
+        if self._process is not None or self._stopped:
+            return
         context = multiprocessing.get_context("spawn")  # no fork of a threaded UI
         self._connection, child = context.Pipe()
-        warm_up = None if lang is None else (lang, model, long_text)
+        warm_up = None if self.lang is None else (self.lang, self.model, self._long_text)
         self._process = context.Process(
             target=_serve, args=(child, warm_up), name="randnotiz-analysis", daemon=True
         )
-        self._process.start()
+        # multiprocessing hands its helper process the stderr descriptor;
+        # while Textual runs, sys.stderr is a capture object without one.
+        with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+            self._process.start()
         # Where cores are scarce the reader comes first: the UI paints and answers
         # keys while this process starts and loads spaCy (on an idle machine it
         # has a core of its own and nothing changes). Set from here, so that its
@@ -87,15 +113,18 @@ class AnalysisService:
         assert self._process.pid is not None  # started
         os.setpriority(os.PRIO_PROCESS, self._process.pid, ANALYSIS_NICENESS)
         child.close()
-        self._stopped = False
 
     def analyze(
         self, text: str, progress: Progress | None = None, each_chunk: EachChunk | None = None
     ) -> Analysis:
-        """Blocking: call it from a worker thread. Raises
+        """Blocking: call it from a worker thread, after :meth:`start`. Raises
         :class:`AnalysisFailedError`, or :class:`ServiceStoppedError`."""
+        if self._stopped:
+            raise ServiceStoppedError
+        if self._process is None or self._connection is None:
+            raise RuntimeError("the analysis service was not started")
         try:
-            return self._request(text, progress, each_chunk)
+            return self._request(self._connection, text, progress, each_chunk)
         except (EOFError, OSError):
             if self._stopped:
                 raise ServiceStoppedError from None
@@ -104,10 +133,12 @@ class AnalysisService:
                 f"the analysis process ended unexpectedly (exit code {self._process.exitcode})"
             ) from None
 
-    def _request(self, text: str, progress: Progress | None, each_chunk: EachChunk | None) -> Analysis:
-        self._connection.send((text, self.lang, self.model, each_chunk is not None))
+    def _request(
+        self, connection: Connection, text: str, progress: Progress | None, each_chunk: EachChunk | None
+    ) -> Analysis:
+        connection.send((text, self.lang, self.model, each_chunk is not None))
         while True:
-            kind, payload = self._connection.recv()
+            kind, payload = connection.recv()
             if kind == "done":
                 analysis: Analysis = payload
                 return analysis
@@ -122,17 +153,22 @@ class AnalysisService:
 
     def stop(self) -> None:
         self._stopped = True
+        if self._process is None or self._connection is None:
+            return
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=2)
         self._connection.close()
 
 
-def start_service(document: Document, lang: str | None, model: ModelChoice) -> AnalysisService:
-    """An analysis process already loading the pipeline ``document`` needs;
-    its language is detected here, once, unless ``lang`` names it."""
+def start_service(
+    document: Document, lang: str | None, model: ModelChoice, *, deferred: bool = False
+) -> AnalysisService:
+    """An analysis process loading the pipeline ``document`` needs (from
+    :meth:`~AnalysisService.start` on, if ``deferred``); its language is
+    detected here, once, unless ``lang`` names it."""
     long_text = len(document.text) >= PARALLEL_FROM_CHUNKS * CHUNK_CHARS
-    return AnalysisService(lang or detect_language(document.text), model, long_text)
+    return AnalysisService(lang or detect_language(document.text), model, long_text, deferred=deferred)
 
 
 def _serve(connection: Connection, warm_up: tuple[str, ModelChoice, bool] | None) -> None:

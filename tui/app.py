@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
@@ -18,12 +17,13 @@ from tui.analysis_service import Analyser, AnalysisService, start_service
 from tui.i18n import _
 from tui.paths import STYLES
 from tui.screens.help import HelpRow, HelpScreen, help_rows
-from tui.screens.library import LibraryScreen
 from tui.screens.reader import PanesChanged, ReaderScreen
 from tui.sources import Document, InputError, open_source
-from tui.store import SQLiteStore
-from tui.store.protocol import AnnotationStore
 from tui.ui_state import UiState, load_state, save_state, screenshot_dir
+
+if TYPE_CHECKING:
+    from tui.screens.library import LibraryScreen
+    from tui.store.protocol import AnnotationStore
 
 DARK, LIGHT = "textual-dark", "textual-light"
 # Textual's own palette commands and their help, in the interface's language.
@@ -74,7 +74,7 @@ class RandnotizApp(App[None]):
     ) -> None:
         """``service`` analyses the text, in the language and with the model it
         was started with; one with the defaults is started when none is given
-        (the CLI starts it before importing Textual, to gain time). ``theme``
+        (it is started after the first paint, see :meth:`on_mount`). ``theme``
         None means the theme of the last run, else dark. ``store`` keeps the
         annotations; None opens the one in the user data directory once the
         text is on screen. Without a ``document`` the app starts on the
@@ -87,7 +87,11 @@ class RandnotizApp(App[None]):
         self._state = load_state()
         self.theme = theme or self._state.theme or DARK
         if service is None:
-            service = start_service(document, None, None) if document else AnalysisService(None, None)
+            service = (
+                start_service(document, None, None, deferred=True)
+                if document
+                else AnalysisService(None, None, deferred=True)
+            )
         self.analysis_service = service
         self._store = store
         self._clashes_reported: set[frozenset[str]] = set()
@@ -108,8 +112,7 @@ class RandnotizApp(App[None]):
             store=self.annotation_store,
         )
 
-    @on(LibraryScreen.Chosen)
-    def _open_from_library(self, message: LibraryScreen.Chosen) -> None:
+    def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
         try:
             document = open_source(message.path)
         except InputError as error:
@@ -126,8 +129,15 @@ class RandnotizApp(App[None]):
 
     def annotation_store(self) -> AnnotationStore:
         if self._store is None:
+            from tui.store import SQLiteStore  # opened after the first paint
+
             self._store = SQLiteStore()
         return self._store
+
+    def on_mount(self) -> None:
+        # A reader starts it itself, before its first request; the library
+        # after its first paint, so that the process is ready when an article is chosen.
+        self.call_after_refresh(self.analysis_service.start)
 
     def on_unmount(self) -> None:
         self.analysis_service.stop()
@@ -241,6 +251,8 @@ def _clash_message(clashed: set[Binding]) -> str:
 
 def _interface_classes() -> list[type[DOMNode]]:
     """Every screen and widget class of Randnotiz (the app included)."""
+    import tui.screens.library  # noqa: F401  (imported on first use elsewhere)
+
     found: list[type[DOMNode]] = []
     pending: list[type[DOMNode]] = [DOMNode]
     while pending:

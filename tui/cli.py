@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from tui import i18n
 from tui.analysis.model import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES
-from tui.batch import default_workers
 from tui.config import THEME_ALIASES, ConfigError, Settings, config_path, load_settings, textual_theme
 from tui.i18n import _
 from tui.paths import SEEDS
@@ -109,6 +108,8 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
+    from tui.batch import default_workers  # the reader does not need the batch machinery
+
     parser = argparse.ArgumentParser(
         prog="randnotiz analyze",
         description=_("Print the analysis of an article as JSON, or of JSON lines on stdin with --jsonl."),
@@ -186,7 +187,8 @@ def _read(args: argparse.Namespace) -> int:
     from tui.analysis_service import start_service
 
     lang = None if args.lang == "auto" else args.lang
-    service = start_service(document, lang, models)  # loads spaCy while Textual is imported
+    # Language and model are settled here; the process starts after the first paint.
+    service = start_service(document, lang, models, deferred=True)
     from tui.app import RandnotizApp
 
     app = RandnotizApp(document, theme=theme, service=service, keymap=settings.keymap)
@@ -224,8 +226,10 @@ def _run(app: RandnotizApp) -> int:
 
 def _recently_opened() -> bool:
     """Whether the reader has opened articles before (then no argument means the library)."""
-    from tui.store import SQLiteStore, StoreError
+    from tui.store import SQLiteStore, StoreError, default_store_path
 
+    if not default_store_path().exists():  # a first start: no history, and nothing to create yet
+        return False
     try:
         with SQLiteStore() as store:
             return bool(store.recent_paths(1))
@@ -244,7 +248,8 @@ def _open_library(
     from tui.analysis_service import AnalysisService
 
     lang = None if args.lang == "auto" else args.lang
-    service = AnalysisService(lang, models)  # without a language: each article's is detected
+    # Without a language each article's is detected; started after the first paint.
+    service = AnalysisService(lang, models, deferred=True)
     from tui.app import RandnotizApp
     from tui.screens.library import LibraryScreen, recent_and_samples
     from tui.sources.library import scan

@@ -13,7 +13,6 @@ from pathlib import Path
 from tui.sources.document import Document
 from tui.sources.errors import InputError
 from tui.sources.html import looks_like_html, read_html
-from tui.sources.markdown import read_markdown
 from tui.sources.plain_text import decode
 
 # Long enough for a book, short enough that a stray log dump or disk image
@@ -33,6 +32,8 @@ def open_source(path: str, encoding: str | None = None) -> Document:
     if suffix in HTML_SUFFIXES or (path == STDIN and looks_like_html(data)):
         return read_html(data, path)
     if suffix in MARKDOWN_SUFFIXES:
+        from tui.sources.markdown import read_markdown  # markdown-it: ~20 ms the reader's start need not pay
+
         return read_markdown(data, path, encoding)
     return decode(data, path, encoding)
 

@@ -23,11 +23,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq, Levenshtein, Opcodes
+from typing import TYPE_CHECKING
 
 from tui.store.model import Annotation, TextQuote
+
+if TYPE_CHECKING:
+    from rapidfuzz.distance import Opcodes
 
 CONTEXT_CHARS = 32
 # The lead in context similarity (0-100) that the best place for repeated
@@ -164,6 +165,8 @@ class _FlatText:
 
 
 def _similarity(old: str, new: str) -> float:
+    from rapidfuzz import fuzz  # imported when an edited article is first re-anchored, not at start-up
+
     if not old and not new:
         return 100.0
     return float(fuzz.ratio(old, new))
@@ -239,6 +242,9 @@ def _by_words(needle: TextQuote, flat: _FlatText, hint: int | None) -> tuple[int
 
 def _by_alignment(needle: TextQuote, flat: _FlatText) -> tuple[int, int] | None:
     """Align context + words with the text and map the words' ends through the alignment."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import LCSseq, Levenshtein
+
     window = needle.prefix + needle.exact + needle.suffix
     rough = fuzz.partial_ratio_alignment(window, flat.text)
     if rough is None or rough.score < _WINDOW_ACCEPT:

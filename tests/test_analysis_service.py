@@ -86,12 +86,15 @@ def test_the_language_is_detected_once_when_the_service_starts(monkeypatch) -> N
 def test_a_long_article_is_announced_when_the_service_starts(monkeypatch) -> None:
     from tui.analysis.chunks import CHUNK_CHARS, PARALLEL_FROM_CHUNKS
 
-    started: list[tuple[object, ...]] = []
-    monkeypatch.setattr(tui.analysis_service, "AnalysisService", lambda *args, **_: started.append(args))
-    start_service(
-        Document(TEXT * (PARALLEL_FROM_CHUNKS * CHUNK_CHARS // len(TEXT) + 1), "-", "x"), "de", None
+    started: list[tuple[tuple[object, ...], dict[str, object]]] = []
+    monkeypatch.setattr(
+        tui.analysis_service, "AnalysisService", lambda *args, **options: started.append((args, options))
     )
-    assert started == [("de", None, True)]
+    long = Document(TEXT * (PARALLEL_FROM_CHUNKS * CHUNK_CHARS // len(TEXT) + 1), "-", "x")
+    start_service(long, "de", None, deferred=True)
+    start_service(Document(TEXT, "-", "x"), "de", None, deferred=True)
+    # The long article's process starts at once; a short one's after the first paint.
+    assert started == [(("de", None, True), {"deferred": False}), (("de", None, False), {"deferred": True})]
 
 
 def test_a_process_that_died_is_reported(idle_service) -> None:

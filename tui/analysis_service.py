@@ -166,9 +166,12 @@ def start_service(
 ) -> AnalysisService:
     """An analysis process loading the pipeline ``document`` needs (from
     :meth:`~AnalysisService.start` on, if ``deferred``); its language is
-    detected here, once, unless ``lang`` names it."""
+    detected here, once, unless ``lang`` names it. A long article's starts at
+    once all the same: there the reader waits for highlights, not for the text."""
     long_text = len(document.text) >= PARALLEL_FROM_CHUNKS * CHUNK_CHARS
-    return AnalysisService(lang or detect_language(document.text), model, long_text, deferred=deferred)
+    return AnalysisService(
+        lang or detect_language(document.text), model, long_text, deferred=deferred and not long_text
+    )
 
 
 def _serve(connection: Connection, warm_up: tuple[str, ModelChoice, bool] | None) -> None:

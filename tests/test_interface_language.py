@@ -87,6 +87,19 @@ def test_cli_errors_are_translated(back_to_english: None, capsys) -> None:
     )
 
 
+def test_input_and_export_errors_are_translated(back_to_english: None, capsys, tmp_path) -> None:
+    empty = tmp_path / "leer.txt"
+    empty.write_bytes(b"  \n")
+    assert main(["--ui-lang", "de", str(tmp_path / "fehlt.txt")]) == 1
+    assert main(["analyze", "--ui-lang", "de", str(empty)]) == 1
+    assert main(["export", "--ui-lang", "de", str(empty)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"randnotiz: Datei nicht gefunden: {tmp_path / 'fehlt.txt'}",
+        f"randnotiz: {empty} ist leer",
+        f"randnotiz: {empty} ist leer",
+    ]
+
+
 def test_the_analysis_json_is_the_same_in_every_interface_language(back_to_english: None, capsys) -> None:
     article = str(ROOT / "seeds" / "harbour-bridge.en.txt")
     assert main(["analyze", "--ui-lang", "en", article]) == 0

@@ -97,14 +97,16 @@ def catalog(language: str) -> gettext.NullTranslations:
     if language == FALLBACK:
         return gettext.NullTranslations()
     folder = LOCALE_DIR / language / "LC_MESSAGES"
-    compiled = folder / f"{DOMAIN}.mo"
-    if compiled.exists():
+    compiled, source_file = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    # A .mo older than its .po (a checkout whose catalog changed since the
+    # install) would hide the new messages: then the .po is compiled here.
+    if compiled.exists() and compiled.stat().st_mtime >= source_file.stat().st_mtime:
         with compiled.open("rb") as file:
             return gettext.GNUTranslations(file)
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with (folder / f"{DOMAIN}.po").open("rb") as source:
+    with source_file.open("rb") as source:
         buffer = io.BytesIO()
         write_mo(buffer, read_po(source, locale=language, domain=DOMAIN))
     buffer.seek(0)

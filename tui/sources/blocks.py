@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from tui.analysis.text import normalise
+from tui.i18n import _
 from tui.sources.document import Document, Segment, SegmentKind
 from tui.sources.errors import InputError
 
@@ -54,7 +55,7 @@ def document_from_blocks(
         pieces.append(text)
         offset += len(text)
     if not pieces:
-        raise InputError(f"{name} has no article text that Randnotiz could find")
+        raise InputError(_("{name} has no article text that Randnotiz could find").format(name=name))
     text = BLOCK_SEPARATOR.join(pieces)
     return Document(
         text=text,

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from tui.i18n import _
 from tui.sources.blocks import Block, document_from_blocks, flowing
 from tui.sources.document import Document, SegmentKind
 from tui.sources.errors import InputError
@@ -43,9 +44,9 @@ def read_html(data: bytes, source: str) -> Document:
 
     name = display_name(source)
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError(_("{name} is empty").format(name=name))
     if looks_binary(data[:BINARY_SNIFF_BYTES]):
-        raise InputError(f"{name} looks like a binary file, not HTML")
+        raise InputError(_("{name} looks like a binary file, not HTML").format(name=name))
     extracted = trafilatura.extract(
         data,
         output_format="xml",
@@ -56,7 +57,7 @@ def read_html(data: bytes, source: str) -> Document:
         favor_precision=True,
     )
     if not extracted:
-        raise InputError(f"{name} has no article text that Randnotiz could find")
+        raise InputError(_("{name} has no article text that Randnotiz could find").format(name=name))
     tree = etree.fromstring(extracted.encode("utf-8"))
     lines = _source_lines(html.fromstring(data))
     blocks = [Block(text, kind, lines.get(flowing(text))) for text, kind in _blocks(tree.find("main"))]

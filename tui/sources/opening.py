@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from tui.i18n import _
 from tui.sources.document import Document
 from tui.sources.errors import InputError
 from tui.sources.html import looks_like_html, read_html
@@ -41,7 +42,11 @@ def open_source(path: str, encoding: str | None = None) -> Document:
 def _read_stdin() -> bytes:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InputError(f"stdin is over {_megabytes(MAX_BYTES)}; Randnotiz reads articles up to that size")
+        raise InputError(
+            _("stdin is over {size}; Randnotiz reads articles up to that size").format(
+                size=_megabytes(MAX_BYTES)
+            )
+        )
     return data
 
 
@@ -50,19 +55,21 @@ def _read_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(f"no such file: {name}") from None
+        raise InputError(_("no such file: {name}").format(name=name)) from None
     except OSError as error:
-        raise InputError(f"cannot read {name}: {error.strerror}") from None
+        raise InputError(_("cannot read {name}: {reason}").format(name=name, reason=error.strerror)) from None
     if path.is_dir():
-        raise InputError(f"{name} is a folder; give an article file")
+        raise InputError(_("{name} is a folder; give an article file").format(name=name))
     if size > MAX_BYTES:
         raise InputError(
-            f"{name} is {size / 1024 / 1024:.0f} MB; Randnotiz reads articles up to {_megabytes(MAX_BYTES)}"
+            _("{name} is {size} MB; Randnotiz reads articles up to {limit}").format(
+                name=name, size=f"{size / 1024 / 1024:.0f}", limit=_megabytes(MAX_BYTES)
+            )
         )
     try:
         return path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read {name}: {error.strerror}") from None
+        raise InputError(_("cannot read {name}: {reason}").format(name=name, reason=error.strerror)) from None
 
 
 def _megabytes(size: int) -> str:

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from types import MappingProxyType
 
 from tui.analysis.text import normalise
+from tui.i18n import _
 from tui.sources.document import Document
 from tui.sources.errors import InputError
 
@@ -31,19 +32,25 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> Document:
     """
     name = display_name(source)
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError(_("{name} is empty").format(name=name))
     if encoding:
         try:
             return _document(data.decode(encoding), source, encoding)
         except (UnicodeDecodeError, LookupError) as error:
-            raise InputError(f"{name} cannot be read as {encoding}: {error}") from None
+            raise InputError(
+                _("{name} cannot be read as {encoding}: {reason}").format(
+                    name=name, encoding=encoding, reason=error
+                )
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _document(data.decode("utf-16"), source, "utf-16")
         except UnicodeDecodeError:
-            raise InputError(f"{name} has a UTF-16 mark but is not valid UTF-16") from None
+            raise InputError(
+                _("{name} has a UTF-16 mark but is not valid UTF-16").format(name=name)
+            ) from None
     if looks_binary(data[:BINARY_SNIFF_BYTES]):
-        raise InputError(f"{name} looks like a binary file, not text")
+        raise InputError(_("{name} looks like a binary file, not text").format(name=name))
     try:
         return _document(data.decode("utf-8-sig"), source, "utf-8")
     except UnicodeDecodeError as error:
@@ -54,10 +61,12 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> Document:
         document = _document(data.decode("cp1252"), source, "cp1252")
     except UnicodeDecodeError:
         raise InputError(
-            f"{name} is not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
-            f"{utf8_error.start}); pass --encoding to name its encoding"
+            _(
+                "{name} is not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); "
+                "pass --encoding to name its encoding"
+            ).format(name=name, byte=data[utf8_error.start], offset=utf8_error.start)
         ) from None
-    return replace(document, note=f"{name} is not valid UTF-8; read it as cp1252")
+    return replace(document, note=_("{name} is not valid UTF-8; read it as cp1252").format(name=name))
 
 
 def display_name(source: str) -> str:
@@ -83,7 +92,7 @@ def title_of(text: str, source: str) -> str:
 def _document(text: str, source: str, encoding: str) -> Document:
     text = normalise(text)
     if not text.strip():
-        raise InputError(f"{display_name(source)} is empty")
+        raise InputError(_("{name} is empty").format(name=display_name(source)))
     return Document(
         text=text,
         source=source,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.i18n import _, count
 from tui.sources import Document, InputError, open_source
 from tui.store.anchoring import quote_selector
 from tui.store.model import Annotation
@@ -53,39 +54,56 @@ def main(argv: Sequence[str]) -> int:
 def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="randnotiz export",
-        description="Write an article's annotations (and its corrected analysis) in an exchange format.",
+        description=_("Write an article's annotations (and its corrected analysis) in an exchange format."),
     )
-    parser.add_argument("article", help="the article file, as opened in the reader")
+    parser.add_argument("article", help=_("the article file, as opened in the reader"))
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="w3c",
-        help="w3c: Web Annotation JSON-LD; brat: standoff .txt + .ann; jsonl: doccano/Prodigy "
-        "text + spans; docbin: spaCy training data; markdown: a report (default: w3c)",
+        help=_(
+            "w3c: Web Annotation JSON-LD; brat: standoff .txt + .ann; jsonl: doccano/Prodigy "
+            "text + spans; docbin: spaCy training data; markdown: a report (default: w3c)"
+        ),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="output file (brat: OUT.txt and OUT.ann); default: standard output, "
-        "or ARTICLE's name with .txt/.ann (brat) or .spacy (docbin) in the current folder",
+        help=_(
+            "output file (brat: OUT.txt and OUT.ann); default: standard output, "
+            "or ARTICLE's name with .txt/.ann (brat) or .spacy (docbin) in the current folder"
+        ),
     )
-    parser.add_argument("--lang", help="article language for the analysis (default: detect)")
+    parser.add_argument("--lang", help=_("article language for the analysis (default: detect)"))
+    _ui_lang(parser)
     return parser
 
 
 def _import_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="randnotiz import",
-        description="Read W3C Web Annotations (JSON-LD) into the annotation store.",
+        description=_("Read W3C Web Annotations (JSON-LD) into the annotation store."),
     )
     parser.add_argument(
-        "annotations", help="an Annotation, a JSON array of them, or an AnnotationCollection/Page"
+        "annotations", help=_("an Annotation, a JSON array of them, or an AnnotationCollection/Page")
     )
     parser.add_argument(
-        "--article", metavar="PATH", help="the annotated article (default: each annotation's target.source)"
+        "--article",
+        metavar="PATH",
+        help=_("the annotated article (default: each annotation's target.source)"),
     )
+    _ui_lang(parser)
     return parser
+
+
+def _ui_lang(parser: argparse.ArgumentParser) -> None:
+    # Read before the command runs (tui.cli.install_language); listed so that it is accepted.
+    parser.add_argument(
+        "--ui-lang",
+        metavar="LANG",
+        help=_("language of the interface and messages: en or de (default: settings, else environment)"),
+    )
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -126,7 +144,7 @@ def _export_analysis(args: argparse.Namespace, document: Document, annotations: 
         output = Path(args.output or Path(args.article).stem + ".spacy")
         _refuse_to_overwrite(output, args.article)
         output.write_bytes(docbin.to_docbin(analysis))
-        print(f"randnotiz: wrote {output}", file=sys.stderr)
+        print("randnotiz: " + _("wrote {path}").format(path=output), file=sys.stderr)
 
 
 def _analyse(text: str, lang: str | None) -> Analysis:
@@ -141,7 +159,9 @@ def _analyse(text: str, lang: str | None) -> Analysis:
 
 def _refuse_to_overwrite(output: Path, article: str) -> None:
     if output.exists() and output.resolve() == Path(article).resolve():
-        raise CommandError(f"{output} is the article itself; choose another output with -o")
+        raise CommandError(
+            _("{path} is the article itself; choose another output with -o").format(path=output)
+        )
 
 
 def _write_text(output: str | None, content: str, *, keep: str) -> None:
@@ -153,7 +173,7 @@ def _write_text(output: str | None, content: str, *, keep: str) -> None:
     # newline="": offsets count "\n" as one character, so no platform may turn it into two.
     with open(output, "w", encoding="utf-8", newline="") as file:
         file.write(content)
-    print(f"randnotiz: wrote {output}", file=sys.stderr)
+    print("randnotiz: " + _("wrote {path}").format(path=output), file=sys.stderr)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -165,13 +185,21 @@ def _import(args: argparse.Namespace) -> int:
         by_article: dict[str, list[tuple[Annotation, bool]]] = {}
         for item in imported:
             if args.article is None and item.source is None:
-                raise CommandError(f"annotation {item.annotation.id} names no article: pass --article PATH")
+                raise CommandError(
+                    _("annotation {id} names no article: pass --article PATH").format(id=item.annotation.id)
+                )
             path = args.article or source_path(item.source or "")
             by_article.setdefault(path, []).append((item.annotation, item.has_position))
     except OSError as error:
-        raise CommandError(f"cannot read {args.annotations}: {error.strerror}") from None
+        raise CommandError(
+            _("cannot read {name}: {reason}").format(name=args.annotations, reason=error.strerror)
+        ) from None
     except json.JSONDecodeError as error:
-        raise CommandError(f"{args.annotations} is not JSON: {error.msg} at line {error.lineno}") from None
+        raise CommandError(
+            _("{name} is not JSON: {reason} at line {line}").format(
+                name=args.annotations, reason=error.msg, line=error.lineno
+            )
+        ) from None
     except (W3CError, KeyError, TypeError, ValueError) as error:
         raise CommandError(f"{args.annotations}: {error}") from None
     with SQLiteStore() as store:
@@ -179,10 +207,12 @@ def _import(args: argparse.Namespace) -> int:
             document = open_article(path)
             placed = import_annotations(store, document, [_ready(document, *item) for item in items])
             orphans = sum(a.is_orphan for a in placed)
-            print(
-                f"randnotiz: imported {len(placed)} annotations for {path} ({orphans} orphans) into {store.path}",
-                file=sys.stderr,
+            placed_count = count(len(placed), "{count} annotation", "{count} annotations")
+            kept_apart = count(orphans, "{count} orphan", "{count} orphans")
+            message = _("imported {annotations} for {path} ({orphans}) into {store}").format(
+                annotations=placed_count, path=path, orphans=kept_apart, store=store.path
             )
+            print("randnotiz: " + message, file=sys.stderr)
     return 0
 
 
@@ -192,5 +222,7 @@ def _ready(document: Document, annotation: Annotation, has_position: bool) -> An
     if annotation.quote.exact or not has_position:
         return annotation
     if not 0 <= annotation.start < annotation.end <= len(document.text):
-        raise CommandError(f"annotation {annotation.id}: offsets outside {document.source}")
+        raise CommandError(
+            _("annotation {id}: offsets outside {source}").format(id=annotation.id, source=document.source)
+        )
     return replace(annotation, quote=quote_selector(document.text, annotation.start, annotation.end))

@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from tui.analysis import analyze, analyze_batch
 from tui.analysis.analyzer import analyze_chunks, assemble
-from tui.analysis.chunks import CHUNK_CHARS, chunk_bounds, reading_order
+from tui.analysis.chunks import CHUNK_CHARS, FIRST_CHUNK_CHARS, chunk_bounds, reading_order
 
 PARAGRAPH = "„Wir kommen“, sagte Hugo Barra in Indien über Xiaomi. Rund 1.500 Patente. " * 25 + "\n"
 LONG = PARAGRAPH * (3 * CHUNK_CHARS // len(PARAGRAPH) + 1)
@@ -53,3 +53,5 @@ def test_chunks_cover_the_text_exactly(text: str) -> None:
     bounds = chunk_bounds(text)
     assert "".join(text[start:end] for start, end in bounds) == text
     assert all(0 < end - start <= CHUNK_CHARS for start, end in bounds)
+    if len(text) > CHUNK_CHARS:  # the reader's first screen comes in a short first chunk
+        assert bounds[0][1] <= FIRST_CHUNK_CHARS

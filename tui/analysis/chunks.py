@@ -22,6 +22,9 @@ from tui.analysis.model import Entity, Number, Quote, Span
 # spaCy refuses texts over a million characters and slows down on very long
 # docs; paragraphs are grouped into chunks of about this size instead.
 CHUNK_CHARS = 20_000
+# A long article's first chunk is shorter: it is what the reader sees first
+# (a screen or two), and its highlights come that much sooner.
+FIRST_CHUNK_CHARS = 6_000
 # From this many chunks on (about 160,000 characters), a caller that offers a
 # helper (a second process) shares the article with it: its start-up pays.
 PARALLEL_FROM_CHUNKS = 8
@@ -43,11 +46,13 @@ class ChunkAnalysis:
 
 def chunk_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each chunk: split at paragraph ends, a single huge
-    paragraph at a space, never inside a word."""
-    bounds = []
+    paragraph at a space, never inside a word. A text of more than one chunk
+    starts with a short one (:data:`FIRST_CHUNK_CHARS`)."""
+    bounds: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
-        end = min(len(text), start + CHUNK_CHARS)
+        size = FIRST_CHUNK_CHARS if not bounds and len(text) > CHUNK_CHARS else CHUNK_CHARS
+        end = min(len(text), start + size)
         if end < len(text):
             newline = text.rfind("\n", start, end)
             if newline > start:

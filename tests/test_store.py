@@ -35,7 +35,7 @@ def test_the_store_lives_in_the_data_dir_override(data_dir: Path) -> None:
 
 def test_a_new_store_is_migrated_to_the_current_schema_in_wal_mode(data_dir: Path) -> None:
     with SQLiteStore() as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
     connection = sqlite3.connect(data_dir / "annotations.sqlite3")
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -50,9 +50,9 @@ def test_a_later_migration_upgrades_an_existing_store_and_keeps_its_annotations(
         kept = AnnotationSession.open(store, article(tmp_path)).add(0, 4, note="bleibt")
     upgrade = ("ALTER TABLE annotations ADD COLUMN colour TEXT",)
     monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*sqlite_store.MIGRATIONS, upgrade))
-    monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(sqlite_store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with SQLiteStore(database) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION + 1
         assert store.annotation(kept.id) == kept
     columns = [row[1] for row in sqlite3.connect(database).execute("PRAGMA table_info(annotations)")]
     assert columns[-1] == "colour"

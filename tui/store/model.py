@@ -94,3 +94,36 @@ class DocumentActivity:
 
     annotations: int
     last_opened: str | None
+
+
+def new_entry_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalEntry:
+    """An entry of the reader's own glossary: global, not tied to a document.
+
+    The reader's articles are searched for ``term`` (see
+    :mod:`tui.store.personal_glossary`); ``note`` says what the reader knows of it.
+    """
+
+    id: str
+    term: str
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    modified: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A document a personal entry was found in: how often, when last, and
+    the document's title and paths (to say "also in …")."""
+
+    entry_id: str
+    document_id: str
+    count: int
+    last_seen: str
+    title: str
+    paths: tuple[str, ...] = ()

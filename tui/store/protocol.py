@@ -7,10 +7,10 @@ interface (sessions, exports, the UI) changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
-from tui.store.model import Annotation, DocumentActivity, StoredDocument
+from tui.store.model import Annotation, DocumentActivity, PersonalEntry, Sighting, StoredDocument
 
 
 class AnnotationStore(Protocol):
@@ -46,6 +46,27 @@ class AnnotationStore(Protocol):
 
     def tags_used(self) -> list[str]:
         """Every tag used before, the most used first (for completion)."""
+        ...
+
+    def personal_entries(self) -> list[PersonalEntry]:
+        """The reader's own glossary, by term."""
+        ...
+
+    def save_personal_entry(self, entry: PersonalEntry) -> None:
+        """Insert or replace the entry (by id), committed at once."""
+        ...
+
+    def delete_personal_entry(self, entry_id: str) -> None:
+        """Delete the entry and where it was seen."""
+        ...
+
+    def record_sightings(self, document_id: str, counts: Mapping[str, int]) -> None:
+        """The personal entries found in this document and how often (entry id -> count);
+        entries not named are no longer seen there."""
+        ...
+
+    def sightings(self, entry_ids: Iterable[str]) -> list[Sighting]:
+        """Where these entries were seen, each entry's latest sighting first."""
         ...
 
     def close(self) -> None: ...

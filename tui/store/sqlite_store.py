@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -27,6 +27,8 @@ from tui.store.model import (
     Annotation,
     DocumentActivity,
     EntityCorrection,
+    PersonalEntry,
+    Sighting,
     StoredDocument,
     TextQuote,
     now,
@@ -75,6 +77,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             name TEXT PRIMARY KEY,
             last_used TEXT NOT NULL
         )""",
+    ),
+    # 2: the reader's own glossary (global) and the documents each entry was seen in.
+    (
+        """CREATE TABLE glossary_entries (
+            id TEXT PRIMARY KEY,
+            term TEXT NOT NULL,
+            note TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )""",
+        """CREATE TABLE glossary_sightings (
+            entry_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count > 0),
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY (entry_id, document_id)
+        )""",
+        "CREATE INDEX glossary_sightings_by_document ON glossary_sightings (document_id)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -260,6 +281,86 @@ class SQLiteStore:
             "ORDER BY coalesce(counted.uses, 0) DESC, tags.last_used DESC, tags.name"
         ).fetchall()
         return [name for (name,) in rows]
+
+    # -- the reader's own glossary ------------------------------------------------
+
+    def personal_entries(self) -> list[PersonalEntry]:
+        rows = self._connection.execute(
+            "SELECT id, term, note, tags, created, modified FROM glossary_entries "
+            "ORDER BY term COLLATE NOCASE, created, id"
+        ).fetchall()
+        return [
+            PersonalEntry(id_, term, note, tuple(json.loads(tags)), *stamps)
+            for id_, term, note, tags, *stamps in rows
+        ]
+
+    def save_personal_entry(self, entry: PersonalEntry) -> None:
+        with self._write() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO glossary_entries (id, term, note, tags, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    entry.id,
+                    entry.term,
+                    entry.note,
+                    json.dumps(list(entry.tags), ensure_ascii=False),
+                    entry.created,
+                    entry.modified,
+                ),
+            )
+            # One vocabulary of tags for annotations and glossary entries.
+            connection.executemany(
+                "INSERT INTO tags (name, last_used) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET last_used = max(last_used, excluded.last_used)",
+                [(tag, entry.modified) for tag in entry.tags],
+            )
+
+    def delete_personal_entry(self, entry_id: str) -> None:
+        with self._write() as connection:
+            connection.execute("DELETE FROM glossary_sightings WHERE entry_id = ?", (entry_id,))
+            connection.execute("DELETE FROM glossary_entries WHERE id = ?", (entry_id,))
+
+    def record_sightings(self, document_id: str, counts: Mapping[str, int]) -> None:
+        stamp = now()
+        found = {entry_id: count for entry_id, count in counts.items() if count > 0}
+        with self._write() as connection:
+            known = {
+                entry_id
+                for (entry_id,) in connection.execute(
+                    "SELECT entry_id FROM glossary_sightings WHERE document_id = ?", (document_id,)
+                )
+            }
+            connection.executemany(
+                "DELETE FROM glossary_sightings WHERE entry_id = ? AND document_id = ?",
+                [(entry_id, document_id) for entry_id in sorted(known - found.keys())],
+            )
+            # Only entries that still exist: another process may have deleted one meanwhile.
+            connection.executemany(
+                "INSERT INTO glossary_sightings (entry_id, document_id, count, last_seen) "
+                "SELECT id, ?, ?, ? FROM glossary_entries WHERE id = ? "
+                "ON CONFLICT (entry_id, document_id) DO UPDATE SET count = excluded.count, "
+                "last_seen = excluded.last_seen",
+                [(document_id, count, stamp, entry_id) for entry_id, count in sorted(found.items())],
+            )
+
+    def sightings(self, entry_ids: Iterable[str]) -> list[Sighting]:
+        ids = list(dict.fromkeys(entry_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = self._connection.execute(
+            f"SELECT s.entry_id, s.document_id, s.count, s.last_seen, coalesce(d.title, ''), "
+            f"(SELECT json_group_array(path) FROM "
+            f"(SELECT path FROM document_paths p WHERE p.document_id = s.document_id "
+            f"ORDER BY last_opened DESC, path)) "
+            f"FROM glossary_sightings s LEFT JOIN documents d ON d.id = s.document_id "
+            f"WHERE s.entry_id IN ({marks}) ORDER BY s.entry_id, s.last_seen DESC, s.document_id",
+            ids,
+        ).fetchall()
+        return [
+            Sighting(entry_id, document_id, count, last_seen, title, tuple(json.loads(paths)))
+            for entry_id, document_id, count, last_seen, title, paths in rows
+        ]
 
     def integrity_check(self) -> str:
         return str(self._connection.execute("PRAGMA integrity_check").fetchone()[0])

@@ -1,0 +1,111 @@
+"""The reader's own glossary in a text: where its terms occur, and the small
+edits of an entry. Pure functions, no I/O: the UI process calls them, so
+regular expressions do the work, not spaCy.
+
+A term is found as a whole word (``Rat`` is not in ``Ratgeber``), in any
+case unless it is an acronym (``IEA`` keeps its case, ``Netzentgelt`` finds
+``netzentgelt``), with any run of whitespace between the words of a longer
+term (a line break too), and with the common German and English endings on
+each word (``Netzentgelt`` finds ``Netzentgelte``, ``Netzentgelten`` and
+``Netzentgelts``; ``Xiaomi`` finds ``Xiaomis``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from tui.store.model import PersonalEntry, new_entry_id, now
+
+# Endings of nouns and adjectives: plural -e/-en/-n/-er/-ern/-s, genitive
+# -s/-es/-'s, adjective -e/-em/-en/-er/-es. Longest first: the regex takes
+# the first that lets the word end there.
+_ENDINGS = r"(?:ern|em|en|er|es|'s|’s|e|n|s)?"
+_ACRONYM_ENDINGS = r"(?:'s|’s|s)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a personal entry occurs: ``text == article[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    entry_id: str
+
+
+def is_acronym(word: str) -> bool:
+    """Two capitals or more (``IEA``, ``KfW``): matched in its own case."""
+    return sum(character.isupper() for character in word) >= 2
+
+
+def term_pattern(term: str) -> re.Pattern[str] | None:
+    """The pattern that finds ``term`` in a text; None for a blank term."""
+    words = term.split()
+    if not words:
+        return None
+    parts = []
+    for word in words:
+        escaped = re.escape(word)
+        if not word[-1].isalnum():
+            parts.append(escaped if is_acronym(word) else f"(?i:{escaped})")
+        elif is_acronym(word):
+            parts.append(escaped + _ACRONYM_ENDINGS)
+        else:
+            parts.append(f"(?i:{escaped}){_ENDINGS}")
+    before = r"(?<!\w)" if words[0][0].isalnum() else ""
+    after = r"(?!\w)" if words[-1][-1].isalnum() else ""
+    return re.compile(before + r"\s+".join(parts) + after)
+
+
+def find_mentions(text: str, entries: Iterable[PersonalEntry]) -> list[Mention]:
+    """Every occurrence of the entries' terms in ``text``, in text order.
+    Where two terms overlap the one further left wins, at the same place the
+    longer (``erneuerbare Energien`` over ``Energie``)."""
+    found: list[Mention] = []
+    for entry in entries:
+        pattern = term_pattern(entry.term)
+        if pattern is not None:
+            found.extend(
+                Mention(match.start(), match.end(), match.group(), entry.id)
+                for match in pattern.finditer(text)
+            )
+    found.sort(key=lambda mention: (mention.start, mention.start - mention.end, mention.entry_id))
+    kept: list[Mention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def counts(mentions: Iterable[Mention]) -> dict[str, int]:
+    """How often each entry occurs (entry id -> count), for the store's sightings."""
+    return dict(Counter(mention.entry_id for mention in mentions))
+
+
+def by_entry(mentions: Iterable[Mention]) -> Mapping[str, list[Mention]]:
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.entry_id, []).append(mention)
+    return grouped
+
+
+def same_term(entries: Sequence[PersonalEntry], term: str) -> PersonalEntry | None:
+    """The entry for ``term`` (case and spacing aside), so adding a term twice edits it."""
+    key = " ".join(term.split()).casefold()
+    return next((entry for entry in entries if " ".join(entry.term.split()).casefold() == key), None)
+
+
+def new_entry(term: str, note: str = "", tags: Iterable[str] = ()) -> PersonalEntry:
+    stamp = now()
+    return PersonalEntry(new_entry_id(), " ".join(term.split()), note.strip(), _clean(tags), stamp, stamp)
+
+
+def edited(entry: PersonalEntry, term: str, note: str, tags: Iterable[str]) -> PersonalEntry:
+    return replace(entry, term=" ".join(term.split()), note=note.strip(), tags=_clean(tags), modified=now())
+
+
+def _clean(tags: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(tag.strip() for tag in tags if tag.strip()))

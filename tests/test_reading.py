@@ -52,14 +52,14 @@ def test_mentions_of_the_selected_entity_then_of_the_fallback(reading: Reading) 
     assert reading.analysis is not None
     barra = next(e for e in reading.analysis.glossary if e.name == "Hugo Barra")
     reading.select(barra.mentions[1].start, barra.mentions[1].end)
-    step = reading.step_mention(True, reading.anchor(0), fallback=None)
+    step = reading.step_mention(True, reading.anchor(0))
     assert step == barra.mentions[2]
     reading.clear_selection()
     apple = next(e for e in reading.analysis.glossary if e.name == "Apple")
-    assert reading.step_mention(True, -1, fallback=apple) == apple.mentions[0]
-    assert reading.step_mention(True, reading.anchor(0), fallback=None) == apple.mentions[1]
+    assert reading.step_mention(True, -1, fallback=apple.mentions) == apple.mentions[0]
+    assert reading.step_mention(True, reading.anchor(0)) == apple.mentions[1]
     reading.clear_selection()
-    assert reading.step_mention(True, -1, fallback=None) is None
+    assert reading.step_mention(True, -1) is None
 
 
 def test_entry_of_a_span_is_exact(reading: Reading) -> None:

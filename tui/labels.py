@@ -57,14 +57,22 @@ NUMBER_KINDS: tuple[Label, ...] = tuple(
     )
 )
 
-LABELS: Mapping[str, Label] = {label.name: label for label in (*ENTITY_LABELS, *QUOTE_KINDS, *NUMBER_KINDS)}
+# A term of the reader's own glossary: overline tells it from every entity
+# style without colour, and it adds to the entity style of a name.
+PERSONAL = Label("mine", _("in my glossary"), "mine", "text-style: overline; background: $secondary-muted;")
+
+LABELS: Mapping[str, Label] = {
+    label.name: label for label in (*ENTITY_LABELS, *QUOTE_KINDS, *NUMBER_KINDS, PERSONAL)
+}
 
 # What the legend shows, in order: each entity label, then one sample for
-# all quotes and one for all numbers (their kinds share a highlight).
+# all quotes and one for all numbers (their kinds share a highlight), and
+# the reader's own glossary (shown only where the article has its terms).
 LEGEND: tuple[tuple[str, str, str], ...] = (
     *((label.component, label.name, label.meaning) for label in ENTITY_LABELS),
     ("quote", _("quote"), ""),
     ("number", _("number"), ""),
+    (PERSONAL.component, _("mine"), ""),
 )
 
 

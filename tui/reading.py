@@ -14,6 +14,7 @@ from typing import Literal
 from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import HasSpan, SpanIndex
 from tui.i18n import _, count
+from tui.store.model import PersonalEntry
 
 ItemKind = Literal["entities", "quotes", "numbers"]
 
@@ -64,11 +65,12 @@ class Reading:
         items = self._items.get(kind)
         return None if items is None else self.step(items, forward, anchor)
 
-    def step_mention(self, forward: bool, anchor: int, fallback: GlossaryEntry | None) -> Span | None:
-        """The next mention of the selected entity, else of ``fallback``."""
+    def step_mention(self, forward: bool, anchor: int, fallback: Sequence[Span] = ()) -> Span | None:
+        """The next mention of the selected entity, else among ``fallback``
+        (the mentions of the glossary row under the cursor)."""
         entry = self.entry_of(self.selection) if self.selection is not None else None
-        entry = entry or fallback
-        return None if entry is None else self.step(entry.mentions, forward, anchor)
+        mentions = entry.mentions if entry is not None else fallback
+        return self.step(mentions, forward, anchor) if mentions else None
 
     def clear_selection(self) -> None:
         self.selection = None
@@ -183,3 +185,18 @@ def _cited_with(source: Span, quote: Quote, sentences: SpanIndex[Span]) -> bool:
         return True
     sentence = sentences.at(source.start)
     return sentence is not None and sentence.start <= quote.end and quote.start < sentence.end
+
+
+def describe_personal(entry: PersonalEntry, mentions: int, also_in: Sequence[str]) -> str:
+    """An entry of the reader's own glossary: how often it is here, its tags,
+    the other articles it was seen in, and the reader's note."""
+    parts = [
+        _("mine: {term}").format(term=entry.term),
+        count(mentions, "{count} mention", "{count} mentions"),
+    ]
+    if entry.tags:
+        parts.append(_("tags: {tags}").format(tags=", ".join(entry.tags)))
+    if also_in:
+        parts.append(_("also in: {titles}").format(titles=", ".join(also_in)))
+    text = " · ".join(parts)
+    return f"{text} — {entry.note}" if entry.note else text

@@ -9,6 +9,7 @@ the wrong span by accident.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from textual import on
@@ -201,6 +202,75 @@ class SpeakerDialog(ModalScreen[str | None]):
     def save(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(" ".join(event.value.split()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalEntryAnswer:
+    """What the reader wrote in the personal glossary dialog."""
+
+    term: str
+    note: str
+    tags: tuple[str, ...]
+
+
+class PersonalEntryDialog(ModalScreen[PersonalEntryAnswer | None]):
+    """An entry of the reader's own glossary: the term (prefilled from the
+    text, editable), a note and tags; ``Ctrl+S`` saves, ``Esc`` cancels. The
+    note has the focus: the term is usually right as it comes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", _("Save to my glossary"), id="personal.save"),
+        Binding("escape", "cancel", _("Cancel"), id="personal.cancel"),
+    ]
+
+    def __init__(
+        self, term: str, note: str = "", tags: Iterable[str] = (), known: Sequence[str] = (), *, new: bool
+    ) -> None:
+        super().__init__()
+        self._term = term
+        self._note = note
+        self._tags = ", ".join(tags)
+        self._known = known
+        self._new = new
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="personal-dialog"):
+            title = _("Add to my glossary") if self._new else _("Edit my glossary entry")
+            yield Static(title, classes="dialog-title")
+            yield Input(self._term, placeholder=_("term"), id="personal-term")
+            yield TextArea(self._note, id="personal-note", soft_wrap=True, show_line_numbers=False)
+            yield Input(
+                self._tags,
+                placeholder=_("tags, comma-separated"),
+                suggester=TagSuggester(self._known),
+                id="personal-tags",
+            )
+            yield Static(
+                _("Ctrl+S save · Tab next field · → complete a tag · Esc cancel"), classes="dialog-help"
+            )
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        term = " ".join(self.query_one("#personal-term", Input).value.split())
+        if not term:
+            self.notify(_("A glossary entry needs a term"), severity="warning", timeout=3)
+            self.query_one("#personal-term", Input).focus()
+            return
+        note = self.query_one(TextArea).text.strip()
+        tags = parse_tags(self.query_one("#personal-tags", Input).value)
+        self.dismiss(PersonalEntryAnswer(term, note, tags))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -26,12 +27,12 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from tui import annotating, caret, i18n
 from tui.analysis.chunks import ChunkAnalysis
-from tui.analysis.model import Analysis, Entity, Number, Quote
+from tui.analysis.model import Analysis, Entity, Number, Quote, Span
 from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedError
 from tui.caret import Caret
 from tui.i18n import _, current_locale
-from tui.labels import entity_component
-from tui.reading import ItemKind, Reading
+from tui.labels import PERSONAL, entity_component
+from tui.reading import ItemKind, Reading, describe_personal
 from tui.safe_text import one_line
 from tui.screens.annotation_dialogs import (
     CLEAR_CORRECTION,
@@ -39,24 +40,30 @@ from tui.screens.annotation_dialogs import (
     LabelChoice,
     LabelDialog,
     NoteDialog,
+    PersonalEntryAnswer,
+    PersonalEntryDialog,
     SpeakerDialog,
     TagsDialog,
 )
 from tui.screens.help import describe_key
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
-from tui.store.model import Annotation
+from tui.store.model import Annotation, PersonalEntry
+from tui.store.personal_glossary import Mention, by_entry, counts, edited, find_mentions, new_entry, same_term
 from tui.store.protocol import AnnotationStore
 from tui.widgets.annotations_pane import AnnotationsPane
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
 from tui.widgets.panes import (
+    GlossaryColumn,
+    GlossaryItem,
     GlossaryPane,
     ItemPane,
     NumbersPane,
     QuotesPane,
-    glossary_rows,
+    glossary_items,
     number_rows,
+    personal_item,
     quote_rows,
     shown_quotes,
 )
@@ -100,6 +107,14 @@ class AnalysisReady(Message):
 @dataclass
 class AnalysisFailed(Message):
     reason: str
+
+
+@dataclass
+class PersonalGlossaryFound(Message):
+    """The reader's own glossary and where its terms are in this text."""
+
+    entries: tuple[PersonalEntry, ...]
+    mentions: tuple[Mention, ...]
 
 
 @dataclass
@@ -241,6 +256,13 @@ class ReaderScreen(Screen[None]):
         Binding("x", "delete_annotation", _("Delete the annotation here"), show=False, id="annotate.delete"),
         Binding("u", "undo", _("Undo annotation edit"), show=False, id="annotate.undo"),
         Binding("ctrl+r", "redo", _("Redo annotation edit"), show=False, id="annotate.redo"),
+        Binding(
+            "plus",
+            "add_personal",
+            _("Add to my glossary"),
+            show=False,
+            id="glossary.add_personal",
+        ),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
@@ -270,6 +292,12 @@ class ReaderScreen(Screen[None]):
         self.caret = Caret()
         self.caret_shown = False
         self._partial: list[ChunkAnalysis] = []
+        # The reader's own glossary: its entries, where they are in this
+        # text, and the titles of the other articles each was seen in.
+        self._personal: tuple[PersonalEntry, ...] = ()
+        self._personal_mentions: tuple[Mention, ...] = ()
+        self._also_in: dict[str, list[str]] = {}
+        self._deleted_entry: PersonalEntry | None = None  # for u
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -318,8 +346,11 @@ class ReaderScreen(Screen[None]):
         self.run_analysis()
 
     async def _mount_the_rest(self) -> None:
-        panes = [QuotesPane(_("Quotes"), id="quotes"), NumbersPane(_("Numbers"), id="numbers")]
-        panes.append(GlossaryPane(_("Glossary"), id="glossary"))
+        panes = [
+            QuotesPane(_("Quotes"), id="quotes"),
+            NumbersPane(_("Numbers"), id="numbers"),
+            GlossaryColumn(_("Glossary"), id="glossary"),
+        ]
         with self.app.batch_update():
             await self.query_one("#footer-slot").remove()
             await self.mount(Footer())
@@ -425,7 +456,7 @@ class ReaderScreen(Screen[None]):
         quotes.show(quote_rows(analysis.quotes, by_speaker=quotes.by_speaker))
         numbers = self.query_one(NumbersPane)
         numbers.show(number_rows(analysis.numbers, str(current_locale()), numbers.order))
-        self.query_one(GlossaryPane).show(glossary_rows(analysis.glossary))
+        self.query_one(GlossaryPane).show_items(glossary_items(analysis.glossary, self._personal_items()))
         self._follow(self.article.visible_range[0])
 
     # -- following the reader ------------------------------------------------------
@@ -453,9 +484,9 @@ class ReaderScreen(Screen[None]):
         self.caret = Caret(message.offset)
         self.caret_shown = True
         self._show_caret(scroll=False)
-        item = self.reading.item_at(message.offset)
+        item = self._item_at(message.offset)
         if item is not None:
-            self.select_span(item.start, item.end)
+            self.select_span(*item)
 
     @on(ArticleView.Dragged)
     def _dragged(self, message: ArticleView.Dragged) -> None:
@@ -478,6 +509,8 @@ class ReaderScreen(Screen[None]):
     def _show_detail(self) -> None:
         detail = self.query_one("#detail", Static)
         text = self.reading.detail()
+        if personal := self._personal_detail():
+            text = f"{text} · {personal}" if text else personal
         detail.update(one_line(text))
         detail.display = bool(text)
 
@@ -502,8 +535,8 @@ class ReaderScreen(Screen[None]):
         analysis = self.analysis
         if analysis is None:
             return
-        row = self.query_one(GlossaryPane).entry_row()
-        fallback = analysis.glossary[row] if row is not None else None
+        row = self.query_one(GlossaryPane).current()
+        fallback = row.mentions if row is not None else ()
         if self.reading.step_mention(forward, self._anchor(), fallback) is not None:
             self._selected()
 
@@ -584,7 +617,7 @@ class ReaderScreen(Screen[None]):
         pane = self.query_one(f"#{name}")
         self.hidden_panes = self.hidden_panes ^ {name}
         self._show_panes()
-        if not pane.display and pane.has_focus:
+        if not pane.display and pane.has_focus_within:
             self.article.focus()
         self.post_message(PanesChanged(self.hidden_panes))
 
@@ -638,13 +671,21 @@ class ReaderScreen(Screen[None]):
     def action_select_under_caret(self) -> None:
         """Select the entity, number or quote under the caret, for annotating."""
         self._start_caret()
-        item = self.reading.item_at(self.caret.offset)
+        item = self._item_at(self.caret.offset)
         if item is None:
             self.notify(_("Nothing highlighted under the caret"), timeout=2)
             return
-        self.caret = self.caret.select(self.document.text, item.start, item.end)
-        self.select_span(item.start, item.end)
+        self.caret = self.caret.select(self.document.text, *item)
+        self.select_span(*item)
         self._show_caret()
+
+    def _item_at(self, offset: int) -> tuple[int, int] | None:
+        """The entity, number or quote under ``offset``, else a term of the reader's own glossary."""
+        item = self.reading.item_at(offset)
+        if item is not None:
+            return item.start, item.end
+        mention = next((m for m in self._personal_mentions if m.start <= offset < m.end), None)
+        return None if mention is None else (mention.start, mention.end)
 
     def action_copy_selection(self) -> None:
         """Copy the selection (or the selected item) to the clipboard."""
@@ -693,6 +734,7 @@ class ReaderScreen(Screen[None]):
             )
             return
         self._annotations_changed()
+        self.refresh_personal_glossary()
         if orphans := len(self.session.orphans):
             self.notify(
                 i18n.ngettext(
@@ -728,6 +770,7 @@ class ReaderScreen(Screen[None]):
         session = self.session
         assert session is not None
         annotation = write(session)
+        self._deleted_entry = None  # u now undoes this edit
         if annotating.says_nothing(annotation):
             session.delete(annotation.id)
         # The selection stays: a reader often tags a phrase and then writes a note on it.
@@ -839,7 +882,13 @@ class ReaderScreen(Screen[None]):
         self.notify(_("Annotation deleted (u undoes it)"), timeout=3)
 
     def action_undo(self) -> None:
-        """Take back the last annotation edit."""
+        """Take back the last annotation edit (or the deletion of a glossary entry)."""
+        if self.session is not None and (entry := self._deleted_entry) is not None:
+            self._deleted_entry = None
+            self.session.store.save_personal_entry(entry)
+            self.refresh_personal_glossary()
+            self.notify(_("Undone: {text}").format(text=one_line(entry.term, 40)), timeout=2)
+            return
         if self.session is not None and (touched := self.session.undo()) is not None:
             self._annotations_changed(keep=touched.id)
             self.notify(_("Undone: {text}").format(text=one_line(touched.text, 40)), timeout=2)
@@ -904,6 +953,119 @@ class ReaderScreen(Screen[None]):
     @on(AnnotationsPane.DeleteRequested)
     def _annotation_delete(self, message: AnnotationsPane.DeleteRequested) -> None:
         self._delete(message.annotation_id)
+
+    # -- the reader's own glossary -------------------------------------------------------
+
+    def refresh_personal_glossary(self) -> None:
+        """Read the reader's own glossary and find its terms in this text
+        (off the UI thread: a long article takes a moment)."""
+        if self.session is not None:
+            self._find_personal(tuple(self.session.store.personal_entries()))
+
+    @work(thread=True, exclusive=True, group="personal-glossary")
+    def _find_personal(self, entries: tuple[PersonalEntry, ...]) -> None:
+        mentions = tuple(find_mentions(self.document.text, entries))
+        self.post_message(PersonalGlossaryFound(entries, mentions))
+
+    def on_personal_glossary_found(self, message: PersonalGlossaryFound) -> None:
+        """Record where the entries were seen, then show them: in the text, the
+        legend, the glossary pane and the detail line."""
+        if self.session is None:
+            return
+        store = self.session.store
+        store.record_sightings(self.document.id, counts(message.mentions))
+        also_in: dict[str, list[str]] = {}
+        for sighting in store.sightings(dict.fromkeys(m.entry_id for m in message.mentions)):
+            if sighting.document_id != self.document.id:
+                title = sighting.title or (Path(sighting.paths[0]).name if sighting.paths else "?")
+                also_in.setdefault(sighting.entry_id, []).append(title)
+        self._personal, self._personal_mentions, self._also_in = message.entries, message.mentions, also_in
+        self.article.set_layer(
+            "mine",
+            [Highlight(m.start, m.end, f"article-view--{PERSONAL.component}") for m in message.mentions],
+        )
+        self.query_one(Legend).personal = bool(message.mentions)
+        self._fill_panes()
+        self._show_detail()
+
+    def _personal_items(self) -> list[GlossaryItem]:
+        found = by_entry(self._personal_mentions)
+        return [
+            personal_item(
+                entry.id, entry.term, entry.note, [Span(m.start, m.end, m.text) for m in found[entry.id]]
+            )
+            for entry in self._personal
+            if entry.id in found
+        ]
+
+    def _personal_detail(self) -> str:
+        """What the reader's own glossary says of the selection, if it is one of its terms."""
+        selected = self.reading.selection
+        if selected is None:
+            return ""
+        span = (selected.start, selected.end)
+        mention = next((m for m in self._personal_mentions if (m.start, m.end) == span), None)
+        entry = next((e for e in self._personal if mention and e.id == mention.entry_id), None)
+        if entry is None:
+            return ""
+        seen = sum(m.entry_id == entry.id for m in self._personal_mentions)
+        return describe_personal(entry, seen, self._also_in.get(entry.id, []))
+
+    def action_add_personal(self) -> None:
+        """Add the selection (or the glossary row under the cursor) to my
+        glossary, or edit the entry it already has."""
+        if self.session is None:
+            self.notify(_("Annotations are off for this reader"), severity="warning", timeout=4)
+            return
+        store = self.session.store
+        entries = store.personal_entries()
+        pane = self.query_one(GlossaryPane) if self.panes_mounted.is_set() else None
+        row = pane.current() if pane is not None and pane.has_focus else None
+        if row is not None:
+            term = row.name
+        elif (span := self._target()) is not None:
+            term = " ".join(self.document.text[span[0] : span[1]].split())
+        else:
+            return
+        existing = next((e for e in entries if row is not None and e.id == row.entry_id), None)
+        existing = existing or same_term(entries, term)
+
+        def saved(answer: PersonalEntryAnswer | None) -> None:
+            if answer is None:
+                return
+            # A term edited into one the glossary has edits that entry.
+            target = existing or same_term(entries, answer.term)
+            entry = (
+                edited(target, answer.term, answer.note, answer.tags)
+                if target is not None
+                else new_entry(answer.term, answer.note, answer.tags)
+            )
+            store.save_personal_entry(entry)
+            self._deleted_entry = None
+            self.notify(_("In my glossary: {term}").format(term=one_line(entry.term, 40)), timeout=3)
+            self.refresh_personal_glossary()
+
+        dialog = PersonalEntryDialog(
+            existing.term if existing else term,
+            existing.note if existing else "",
+            existing.tags if existing else (),
+            store.tags_used(),
+            new=existing is None,
+        )
+        self.app.push_screen(dialog, saved)
+
+    @on(GlossaryPane.DeleteRequested)
+    def _personal_delete(self, message: GlossaryPane.DeleteRequested) -> None:
+        entry = next((e for e in self._personal if e.id == message.entry_id), None)
+        if self.session is None or entry is None:
+            return
+        self.session.store.delete_personal_entry(entry.id)
+        self._deleted_entry = entry
+        self.refresh_personal_glossary()
+        self.notify(
+            _("Deleted from my glossary: {term} (u undoes it)").format(term=one_line(entry.term, 40)),
+            timeout=4,
+        )
 
 
 def _corrected(analysis: Analysis, annotations: Sequence[Annotation]) -> Analysis:

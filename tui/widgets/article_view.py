@@ -27,7 +27,7 @@ from tui.labels import component_css, highlight_styles
 from tui.safe_text import safe
 
 # Drawing order: later layers win where they overlap.
-LAYER_ORDER = ("quote", "entity", "number", "annotation", "match", "selection", "visual", "caret")
+LAYER_ORDER = ("quote", "entity", "mine", "number", "annotation", "match", "selection", "visual", "caret")
 # The gutter left of the text, where annotated lines get a mark.
 GUTTER = 1
 MARK = "▍"

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.labels import LEGEND, component_css, highlight_styles
+from tui.labels import LEGEND, PERSONAL, component_css, highlight_styles
 
 
 class Legend(Widget):
@@ -17,10 +18,15 @@ class Legend(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"legend--{component}" for component in highlight_styles()}
     DEFAULT_CSS = component_css("Legend", "legend")
+    # Whether the article has terms of the reader's own glossary: only then
+    # does their sample take room in the line.
+    personal: reactive[bool] = reactive(False, layout=True)
 
     def render(self) -> Text:
         text = Text()
         for component, name, meaning in LEGEND:
+            if component == PERSONAL.component and not self.personal:
+                continue
             if text:
                 text.append("  ")
             text.append(f" {name} ", self.get_component_rich_style(f"legend--{component}", partial=True))

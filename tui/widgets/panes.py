@@ -14,17 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from tui import i18n
 from tui.analysis.model import GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import SpanIndex
 from tui.i18n import _
+from tui.labels import ENTITY_LABELS, PERSONAL
 from tui.safe_text import one_line
 from tui.widgets.number_cells import SortKey, next_sort_key, number_cells, sort_numbers
 
@@ -199,23 +203,231 @@ def number_rows(numbers: Iterable[Number], locale: str, sort: SortKey = "positio
         )
 
 
+# "analysis": names and abbreviations by first mention, then the key terms
+# as the analysis ranks them, then the reader's own entries.
+GlossaryOrder = Literal["analysis", "position", "frequency", "name"]
+GLOSSARY_ORDERS: tuple[GlossaryOrder, ...] = ("analysis", "position", "frequency", "name")
+_GLOSSARY_TITLES: dict[GlossaryOrder, str] = {
+    "analysis": _("Glossary"),
+    "position": _("Glossary by first mention"),
+    "frequency": _("Glossary by frequency"),
+    "name": _("Glossary by name"),
+}
+# Group by type: people, organisations, places, other names, then
+# abbreviations, key terms and the reader's own entries.
+_GROUPS = (*(label.name for label in ENTITY_LABELS), "abbreviation", "term", PERSONAL.name)
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryItem:
+    """A row of the glossary pane: an entry of the analysis, or one of the
+    reader's own glossary (``entry_id`` set) with the mentions found here."""
+
+    name: str
+    label: str  # what the Label column shows: PER, ORG, …, or "mine"
+    group: str  # an entity label, "abbreviation", "term" or "mine"
+    mentions: tuple[Span, ...]
+    expansion: str | None = None
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    entry_id: str | None = None
+
+    @property
+    def is_personal(self) -> bool:
+        return self.entry_id is not None
+
+    def matches(self, query: str) -> bool:
+        """The query in the name, a form, the long form, the note or the label."""
+        query = query.strip().casefold()
+        fields = (self.name, *self.aliases, self.expansion or "", self.note, self.label)
+        return not query or any(query in field.casefold() for field in fields)
+
+
+def glossary_items(
+    entries: Iterable[GlossaryEntry], personal: Iterable[GlossaryItem] = ()
+) -> list[GlossaryItem]:
+    """The analysis's entries, then the reader's own (already items)."""
+    items = [
+        GlossaryItem(
+            entry.name,
+            entry.label,
+            _group(entry),
+            entry.mentions,
+            entry.expansion if entry.kind == "abbreviation" else None,
+            entry.aliases,
+        )
+        for entry in entries
+        if entry.mentions
+    ]
+    return [*items, *(item for item in personal if item.mentions)]
+
+
+def _group(entry: GlossaryEntry) -> str:
+    if entry.kind == "term" or entry.label == "TERM":
+        return "term"
+    return entry.label if entry.kind == "entity" else entry.kind
+
+
+def personal_item(entry_id: str, term: str, note: str, mentions: Sequence[Span]) -> GlossaryItem:
+    return GlossaryItem(term, _("mine"), PERSONAL.name, tuple(mentions), note=note, entry_id=entry_id)
+
+
+def sort_glossary(
+    items: Iterable[GlossaryItem], order: GlossaryOrder = "analysis", *, grouped: bool = False
+) -> list[GlossaryItem]:
+    """In the analysis's order, by first mention, by count (most first) or
+    by name; ``grouped`` puts each type together first, in the order of ``_GROUPS``."""
+
+    def group(item: GlossaryItem) -> tuple[int, str]:
+        rank = _GROUPS.index(item.group) if item.group in _GROUPS else len(_GROUPS)
+        return (rank, item.group) if grouped else (0, "")
+
+    def key(indexed: tuple[int, GlossaryItem]) -> tuple[object, ...]:
+        index, item = indexed
+        first = item.mentions[0].start
+        if order == "position":
+            return group(item), first, index
+        if order == "frequency":
+            return group(item), -len(item.mentions), first, index
+        if order == "name":
+            return group(item), item.name.casefold(), first, index
+        return group(item), index
+
+    return [item for _index, item in sorted(enumerate(items), key=key)]
+
+
 class GlossaryPane(ItemPane):
     """Rows are entries, but the text is full of their later mentions: each
-    row is found by any of them."""
+    row is found by any of them. The reader filters, groups and sorts them;
+    the rows shown are :attr:`shown`."""
 
     COLUMNS = ("×", _("Label"), _("Name"))
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Not in the footer, which has no room left: the help lists them.
+        Binding("f", "filter", _("Filter the glossary"), show=False, id="glossary.filter"),
+        Binding("s", "sort", _("Sort: first mention, frequency, name"), show=False, id="glossary.sort"),
+        Binding("g", "group", _("Group by type"), show=False, id="glossary.group"),
+        Binding("delete,x", "delete", _("Delete from my glossary"), show=False, id="glossary.delete"),
+    ]
+    order: GlossaryOrder = "analysis"
+    grouped = False
+    filter_text = ""
 
-    def entry_row(self) -> int | None:
-        """The row under the cursor, if there are rows."""
-        return self.cursor_row if self._rows and self.cursor_row >= 0 else None
+    @dataclass
+    class FilterRequested(Message):
+        pane: GlossaryPane
+
+    @dataclass
+    class DeleteRequested(Message):
+        """The reader asked to delete the personal entry ``entry_id``."""
+
+        entry_id: str
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__(title, id=id)
+        self._items: list[GlossaryItem] = []
+        self.shown: list[GlossaryItem] = []
+
+    def show_items(self, items: Iterable[GlossaryItem]) -> None:
+        """Show these entries, filtered, grouped and sorted as the reader chose."""
+        self._items = list(items)
+        self._refill()
+
+    def set_query(self, query: str) -> None:
+        self.filter_text = query
+        self._refill()
+
+    def _refill(self) -> None:
+        shown = [item for item in self._items if item.matches(self.filter_text)]
+        self.shown = sort_glossary(shown, self.order, grouped=self.grouped)
+        self.show(glossary_rows(self.shown))
+        title = _GLOSSARY_TITLES[self.order]
+        self.border_title = _("{title}, by type").format(title=title) if self.grouped else title
+        if len(self.shown) != len(self._items):
+            self.border_subtitle = _("{count} of {total}").format(
+                count=i18n.number(len(self.shown)), total=i18n.number(len(self._items))
+            )
+
+    def current(self) -> GlossaryItem | None:
+        """The entry under the cursor, if there are rows."""
+        row = self.cursor_row
+        return self.shown[row] if self.shown and 0 <= row < len(self.shown) else None
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterRequested(self))
+
+    def action_sort(self) -> None:
+        self.order = GLOSSARY_ORDERS[(GLOSSARY_ORDERS.index(self.order) + 1) % len(GLOSSARY_ORDERS)]
+        self._refill()
+
+    def action_group(self) -> None:
+        self.grouped = not self.grouped
+        self._refill()
+
+    def action_delete(self) -> None:
+        item = self.current()
+        if item is not None and item.entry_id is not None:
+            self.post_message(self.DeleteRequested(item.entry_id))
+        elif item is not None:
+            self.notify(_("Only entries of my glossary can be deleted"), timeout=3)
 
 
-def glossary_rows(entries: Iterable[GlossaryEntry]) -> Iterable[Row]:
-    """Entities and abbreviations in order of first mention, then the key
-    terms; an abbreviation shows its long form."""
-    for entry in entries:
-        name = Text(one_line(entry.name, 40))
-        if entry.kind == "abbreviation" and entry.expansion:
-            name = Text(one_line(entry.name, 12), style="bold") + Text(" = " + one_line(entry.expansion, 40))
-        cells = (Text(str(len(entry.mentions)), justify="right"), Text(entry.label), name)
-        yield Row(entry.mentions[0], cells, anchors=entry.mentions)
+class GlossaryFilter(Input):
+    """The filter line: Enter goes back to the rows, Esc clears it too."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", _("Clear the filter"), show=False, id="glossary.clear_filter"),
+    ]
+
+    @dataclass
+    class Closed(Message):
+        pass
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.post_message(self.Closed())
+
+
+class GlossaryColumn(Vertical):
+    """The glossary pane and, while the reader filters, a filter line above it."""
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__(id=id)
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        yield GlossaryFilter(placeholder=_("filter: name, form or note"), id="glossary-filter")
+        yield GlossaryPane(self._title, id="glossary-table")
+
+    def on_mount(self) -> None:
+        self.query_one(GlossaryFilter).display = False
+
+    @on(GlossaryPane.FilterRequested)
+    def _open_filter(self) -> None:
+        line = self.query_one(GlossaryFilter)
+        line.display = True
+        line.focus()
+
+    @on(Input.Changed, "#glossary-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(GlossaryPane).set_query(event.value)
+
+    @on(Input.Submitted, "#glossary-filter")
+    @on(GlossaryFilter.Closed)
+    def _filter_done(self) -> None:
+        line = self.query_one(GlossaryFilter)
+        line.display = bool(line.value.strip())
+        self.query_one(GlossaryPane).focus()
+
+
+def glossary_rows(items: Iterable[GlossaryItem]) -> Iterable[Row]:
+    """An abbreviation shows its long form, an entry of the reader's own
+    glossary its note."""
+    for item in items:
+        name = Text(one_line(item.name, 40))
+        if item.expansion:
+            name = Text(one_line(item.name, 12), style="bold") + Text(" = " + one_line(item.expansion, 40))
+        elif item.note:
+            name = Text(one_line(item.name, 24), style="bold") + Text(" · " + one_line(item.note, 40), "dim")
+        cells = (Text(str(len(item.mentions)), justify="right"), Text(item.label), name)
+        yield Row(item.mentions[0], cells, anchors=item.mentions)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tui.sources.document import Document
 from tui.store import sqlite_store
 from tui.store.model import PersonalEntry
-from tui.store.personal_glossary import counts, edited, find_mentions, new_entry, same_term
+from tui.store.personal_glossary import counts, edited, find_mentions, new_entry, same_term, term_pattern
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SQLiteStore
 
@@ -107,6 +107,17 @@ def test_mentions_are_exact_ordered_disjoint_whole_words(
         term = entries[int(mention.entry_id)].term
         assert mention.text.casefold().startswith(term.casefold())
     assert all(left.end <= right.start for left, right in pairwise(mentions))
+
+
+@given(st.lists(st.tuples(WORDS, GLUE), max_size=25), st.lists(WORDS, min_size=1, max_size=3).map(" ".join))
+def test_looking_only_where_words_start_finds_what_a_scan_of_the_whole_text_finds(
+    pieces: list[tuple[str, str]], term: str
+) -> None:
+    text = "".join(word + glue for word, glue in pieces)
+    pattern = term_pattern(term)
+    assert pattern is not None
+    expected = [(match.start(), match.end()) for match in pattern.finditer(text)]
+    assert [(m.start, m.end) for m in find_mentions(text, [entry(term)])] == expected
 
 
 @given(

@@ -9,7 +9,15 @@ import pytest
 from textual.app import App
 from textual.screen import ModalScreen
 
-from tui.screens.annotation_dialogs import LabelDialog, NoteDialog, SpeakerDialog, TagsDialog, parse_tags
+from tui.screens.annotation_dialogs import (
+    LabelDialog,
+    NoteDialog,
+    PersonalEntryAnswer,
+    PersonalEntryDialog,
+    SpeakerDialog,
+    TagsDialog,
+    parse_tags,
+)
 
 NOT_ANSWERED = object()
 
@@ -87,3 +95,18 @@ async def test_the_speaker_completes_from_the_article_names() -> None:
     dialog = SpeakerDialog("„Wir kommen“", "", ["Hugo Barra", "Xiaomi"])
     assert await answer_of(dialog, *"hu", "right", "enter") == "Hugo Barra"
     assert await answer_of(SpeakerDialog("„Wir kommen“", "Barra", []), "ctrl+u", "enter") == ""
+
+
+async def test_a_glossary_entry_keeps_its_term_takes_a_note_and_completes_tags() -> None:
+    dialog = PersonalEntryDialog("Netzentgelt", known=["Strompreis", "prüfen"], new=True)
+    answer = await answer_of(dialog, *"Gebühr", "enter", *"fürs Netz", "tab", *"Str", "right", "ctrl+s")
+    assert answer == PersonalEntryAnswer("Netzentgelt", "Gebühr\nfürs Netz", ("Strompreis",))
+
+
+async def test_a_glossary_entry_needs_a_term() -> None:
+    keys = ("shift+tab", "ctrl+u", "ctrl+s")  # to the term, cleared: not saved
+    assert await answer_of(PersonalEntryDialog("IEA", new=False), *keys) is NOT_ANSWERED
+    answer = await answer_of(
+        PersonalEntryDialog("IEA", new=False), *keys, *"  Internationale   Energieagentur", "enter"
+    )
+    assert answer == PersonalEntryAnswer("Internationale Energieagentur", "", ())

@@ -338,9 +338,15 @@ class GlossaryPane(ItemPane):
         self._refill()
 
     def _refill(self) -> None:
+        current = self.current()
+        kept = None if current is None else (current.name, current.group)
         shown = [item for item in self._items if item.matches(self.filter_text)]
         self.shown = sort_glossary(shown, self.order, grouped=self.grouped)
         self.show(glossary_rows(self.shown))
+        # The cursor stays on its entry when the rows are sorted, filtered or refreshed.
+        rows = [(item.name, item.group) for item in self.shown]
+        if kept in rows:
+            self.move_cursor(row=rows.index(kept), animate=False, scroll=True)
         title = _GLOSSARY_TITLES[self.order]
         self.border_title = _("{title}, by type").format(title=title) if self.grouped else title
         if len(self.shown) != len(self._items):

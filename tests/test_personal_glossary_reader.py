@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from tui.analysis.model import Analysis, Entity, GlossaryEntry, Span
 from tui.app import RandnotizApp
@@ -113,7 +113,7 @@ async def test_editing_from_the_pane_then_deleting_and_undoing(tmp_path: Path) -
         assert screen.article.highlights("mine") == [Highlight(iea, iea + 3, MINE)]
         assert [h.component for h in screen.article.highlights("entity")] == ["article-view--org"]
         await pilot.press("down", "plus")  # the personal row: its entry is edited, not doubled
-        assert pilot.app.screen.query_one("#personal-note").text == "Internationale Energieagentur"
+        assert pilot.app.screen.query_one("#personal-note", TextArea).text == "Internationale Energieagentur"
         await pilot.press("escape")
         await pilot.press("x")
         await ready(pilot)

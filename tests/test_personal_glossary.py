@@ -17,8 +17,16 @@ from hypothesis import strategies as st
 
 from tui.sources.document import Document
 from tui.store import sqlite_store
-from tui.store.model import PersonalEntry
-from tui.store.personal_glossary import counts, edited, find_mentions, new_entry, same_term, term_pattern
+from tui.store.model import PersonalEntry, Sighting
+from tui.store.personal_glossary import (
+    counts,
+    edited,
+    find_mentions,
+    new_entry,
+    same_term,
+    seen_elsewhere,
+    term_pattern,
+)
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SQLiteStore
 
@@ -231,3 +239,16 @@ def test_two_processes_adding_entries_at_once_lose_nothing(tmp_path: Path) -> No
             f"{name} {i}" for name in ("erster", "zweiter") for i in range(count)
         }
         assert len(store.sightings(e.id for e in entries)) == 2 * count
+
+
+def test_seen_elsewhere_names_other_articles_once_and_not_earlier_versions_of_this_one() -> None:
+    sightings = [
+        Sighting("e1", "this", 2, "t3", "Strompreise", ("/a/strom.txt",)),
+        Sighting("e1", "older-version", 1, "t2", "Strompreise (alt)", ("/a/strom.txt",)),
+        Sighting("e1", "other", 1, "t1", "Netzausbau", ("/a/netz.txt",)),
+        Sighting("e1", "copy", 1, "t0", "Netzausbau", ("/b/netz.txt",)),
+        Sighting("e2", "piped", 1, "t0", "", ()),
+        Sighting("e2", "untitled", 1, "t0", "", ("/c/notiz.md",)),
+    ]
+    assert seen_elsewhere(sightings, "this", "/a/strom.txt") == {"e1": ["Netzausbau"], "e2": ["notiz.md"]}
+    assert seen_elsewhere(sightings, "this", None)["e1"] == ["Strompreise (alt)", "Netzausbau"]

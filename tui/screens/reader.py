@@ -13,7 +13,6 @@ import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -24,6 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from tui import annotating, caret, i18n
 from tui.analysis.chunks import ChunkAnalysis
@@ -49,8 +49,18 @@ from tui.screens.help import describe_key
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
 from tui.store.model import Annotation, PersonalEntry
-from tui.store.personal_glossary import Mention, by_entry, counts, edited, find_mentions, new_entry, same_term
+from tui.store.personal_glossary import (
+    Mention,
+    by_entry,
+    counts,
+    edited,
+    find_mentions,
+    new_entry,
+    same_term,
+    seen_elsewhere,
+)
 from tui.store.protocol import AnnotationStore
+from tui.store.session import source_path
 from tui.widgets.annotations_pane import AnnotationsPane
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
@@ -965,7 +975,9 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="personal-glossary")
     def _find_personal(self, entries: tuple[PersonalEntry, ...]) -> None:
         mentions = tuple(find_mentions(self.document.text, entries))
-        self.post_message(PersonalGlossaryFound(entries, mentions))
+        # A newer search (the reader saved another entry meanwhile) replaces this one.
+        if not get_current_worker().is_cancelled:
+            self.post_message(PersonalGlossaryFound(entries, mentions))
 
     def on_personal_glossary_found(self, message: PersonalGlossaryFound) -> None:
         """Record where the entries were seen, then show them: in the text, the
@@ -974,11 +986,8 @@ class ReaderScreen(Screen[None]):
             return
         store = self.session.store
         store.record_sightings(self.document.id, counts(message.mentions))
-        also_in: dict[str, list[str]] = {}
-        for sighting in store.sightings(dict.fromkeys(m.entry_id for m in message.mentions)):
-            if sighting.document_id != self.document.id:
-                title = sighting.title or (Path(sighting.paths[0]).name if sighting.paths else "?")
-                also_in.setdefault(sighting.entry_id, []).append(title)
+        sightings = store.sightings(dict.fromkeys(m.entry_id for m in message.mentions))
+        also_in = seen_elsewhere(sightings, self.document.id, source_path(self.document.source))
         self._personal, self._personal_mentions, self._also_in = message.entries, message.mentions, also_in
         self.article.set_layer(
             "mine",

@@ -16,8 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 
-from tui.store.model import PersonalEntry, new_entry_id, now
+from tui.store.model import PersonalEntry, Sighting, new_entry_id, now
 
 # Endings of nouns and adjectives: plural -e/-en/-n/-er/-ern/-s, genitive
 # -s/-es/-'s, adjective -e/-em/-en/-er/-es. Longest first: the regex takes
@@ -126,6 +127,20 @@ def by_entry(mentions: Iterable[Mention]) -> Mapping[str, list[Mention]]:
     for mention in mentions:
         grouped.setdefault(mention.entry_id, []).append(mention)
     return grouped
+
+
+def seen_elsewhere(sightings: Iterable[Sighting], document_id: str, path: str | None) -> dict[str, list[str]]:
+    """Entry id -> the titles of the other articles it was seen in, each
+    once. Earlier versions of this very file (opened from ``path``) are no
+    other article."""
+    titles: dict[str, dict[str, None]] = {}
+    for sighting in sightings:
+        if sighting.document_id == document_id or (path is not None and path in sighting.paths):
+            continue
+        title = sighting.title or (PurePath(sighting.paths[0]).name if sighting.paths else "")
+        if title:
+            titles.setdefault(sighting.entry_id, {})[title] = None
+    return {entry_id: list(found) for entry_id, found in titles.items()}
 
 
 def same_term(entries: Sequence[PersonalEntry], term: str) -> PersonalEntry | None:

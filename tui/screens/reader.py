@@ -723,9 +723,9 @@ class ReaderScreen(Screen[None]):
         if self.caret.selecting:
             start, end = self.caret.span
             self._status(
-                _("Selecting {characters}: a note, # tags, L label, y copy, Esc cancel").format(
-                    characters=i18n.count(end - start, "{count} character", "{count} characters")
-                )
+                _(
+                    "Selecting {characters}: a note, # tags, L label, + my glossary, y copy, Esc cancel"
+                ).format(characters=i18n.count(end - start, "{count} character", "{count} characters"))
             )
 
     # -- annotating ----------------------------------------------------------------------

@@ -132,6 +132,11 @@ async def test_the_glossary_pane_filters_sorts_and_groups() -> None:
         pane = screen.query_one(GlossaryPane)
         glossary = recorded("xiaomi-usa.de").glossary
         pane.focus()
+        # The help lists the pane's keys where they work, and + everywhere in the reader.
+        assert isinstance(pilot.app, RandnotizApp)
+        keys = {row.description: row.keys for row in pilot.app.help_rows()}
+        assert keys["Add to my glossary"] == ("plus",)
+        assert {"Filter the glossary", "Sort: first mention, frequency, name", "Group by type"} <= keys.keys()
         await pilot.press("f", *"bar")
         assert [i.name for i in pane.shown] == ["Hugo Barra"]
         assert pane.border_subtitle == f"1 of {len(glossary)}"

@@ -232,10 +232,6 @@ class GlossaryItem:
     note: str = ""
     entry_id: str | None = None
 
-    @property
-    def is_personal(self) -> bool:
-        return self.entry_id is not None
-
     def matches(self, query: str) -> bool:
         """The query in the name, a form, the long form, the note or the label."""
         query = query.strip().casefold()

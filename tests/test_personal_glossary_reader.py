@@ -132,6 +132,7 @@ async def test_the_glossary_pane_filters_sorts_and_groups() -> None:
         pane = screen.query_one(GlossaryPane)
         glossary = recorded("xiaomi-usa.de").glossary
         pane.focus()
+        await pilot.pause()
         # The help lists the pane's keys where they work, and + everywhere in the reader.
         assert isinstance(pilot.app, RandnotizApp)
         keys = {row.description: row.keys for row in pilot.app.help_rows()}

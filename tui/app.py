@@ -251,7 +251,8 @@ def _clash_message(clashed: set[Binding]) -> str:
 
 def _interface_classes() -> list[type[DOMNode]]:
     """Every screen and widget class of Randnotiz (the app included)."""
-    import tui.screens.library  # noqa: F401  (imported on first use elsewhere)
+    # Imported on first use elsewhere; their bindings count here.
+    from tui.screens import annotation_dialogs, library  # noqa: F401
 
     found: list[type[DOMNode]] = []
     pending: list[type[DOMNode]] = [DOMNode]

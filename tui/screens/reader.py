@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,17 +34,6 @@ from tui.i18n import _, current_locale
 from tui.labels import PERSONAL, entity_component
 from tui.reading import ItemKind, Reading, describe_personal
 from tui.safe_text import one_line
-from tui.screens.annotation_dialogs import (
-    CLEAR_CORRECTION,
-    NOT_AN_ENTITY,
-    LabelChoice,
-    LabelDialog,
-    NoteDialog,
-    PersonalEntryAnswer,
-    PersonalEntryDialog,
-    SpeakerDialog,
-    TagsDialog,
-)
 from tui.screens.help import describe_key
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
@@ -78,6 +67,10 @@ from tui.widgets.panes import (
     shown_quotes,
 )
 from tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    # The dialogs are imported when one first opens: not needed for the first paint.
+    from tui.screens.annotation_dialogs import LabelChoice, PersonalEntryAnswer
 
 PANES = ("quotes", "numbers", "glossary", "annotations")
 CARET_MOTIONS: dict[str, caret.Motion] = {
@@ -788,6 +781,8 @@ class ReaderScreen(Screen[None]):
 
     def action_note(self) -> None:
         """Write (or edit) a note on the selection."""
+        from tui.screens.annotation_dialogs import NoteDialog
+
         if (found := self._annotation_target()) is None:
             return
         _session, start, end, existing = found
@@ -805,6 +800,8 @@ class ReaderScreen(Screen[None]):
 
     def action_tags(self) -> None:
         """Tag the selection (completion from the tags used before)."""
+        from tui.screens.annotation_dialogs import TagsDialog
+
         if (found := self._annotation_target()) is None:
             return
         session, start, end, existing = found
@@ -823,6 +820,8 @@ class ReaderScreen(Screen[None]):
 
     def action_label(self) -> None:
         """Correct the entity label of the selection: add, relabel or remove an entity."""
+        from tui.screens.annotation_dialogs import CLEAR_CORRECTION, NOT_AN_ENTITY, LabelDialog
+
         if (found := self._annotation_target()) is None:
             return
         _session, start, end, existing = found
@@ -847,6 +846,8 @@ class ReaderScreen(Screen[None]):
 
     def action_speaker(self) -> None:
         """Say who said the quote at the caret or selection."""
+        from tui.screens.annotation_dialogs import SpeakerDialog
+
         if (found := self._annotation_target()) is None:
             return
         session, start, end, _existing = found
@@ -950,6 +951,8 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationsPane.EditRequested)
     def _annotation_edit(self, message: AnnotationsPane.EditRequested) -> None:
+        from tui.screens.annotation_dialogs import NoteDialog
+
         annotation = self.session.get(message.annotation_id) if self.session is not None else None
         if annotation is None:
             return
@@ -1023,6 +1026,8 @@ class ReaderScreen(Screen[None]):
     def action_add_personal(self) -> None:
         """Add the selection (or the glossary row under the cursor) to my
         glossary, or edit the entry it already has."""
+        from tui.screens.annotation_dialogs import PersonalEntryDialog
+
         if self.session is None:
             self.notify(_("Annotations are off for this reader"), severity="warning", timeout=4)
             return

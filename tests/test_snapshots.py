@@ -44,6 +44,11 @@ def test_pane_focused(snap_compare, tabs: int) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys(*["tab"] * tabs, "down", "down"))
 
 
+def test_label_dialog_over_the_reader(snap_compare) -> None:
+    # A box over the article, the entity it is about still in view.
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("e", "L"))
+
+
 def test_search_active(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("slash", *"Barra", "enter", "n"))
 

@@ -153,6 +153,29 @@ def test_word_frequencies() -> None:
     assert 0 < zipf_frequency("Smartphone-Hersteller", "de") < zipf_frequency("Hersteller", "de")
 
 
+def test_the_word_lists_read_directly_are_wordfreqs_own() -> None:
+    from wordfreq import get_frequency_list
+    from wordfreq import zipf_frequency as wordfreq_zipf
+
+    from tui.analysis.key_terms import _read_wordlist
+
+    assert _read_wordlist("de") == get_frequency_list("de", wordlist="large")
+    for word in ("Haus", "Patente", "Netzentgelt", "Hersteller"):
+        assert round(zipf_frequency(word, "de"), 2) == wordfreq_zipf(word, "de", wordlist="large")
+
+
+def test_a_process_that_keeps_asking_gets_the_same_frequencies_from_a_table() -> None:
+    from tui.analysis.key_terms import _FrequencyList
+
+    frequencies = _FrequencyList("de")
+    first = frequencies.frequencies({"haus", "patente", "smartphonemarkt"})
+    for number in range(_FrequencyList._PASSES_BEFORE_TABLE + 1):  # each with a word not asked yet
+        frequencies.frequencies({f"wort{number}"})
+    assert frequencies._complete
+    assert frequencies.frequencies({"haus", "patente", "smartphonemarkt"}) == first
+    assert first["smartphonemarkt"] == 0.0 < first["patente"] < first["haus"]
+
+
 def test_inflections_and_compounds_count_together() -> None:
     text = "Xiaomi kaufte Patente. Ein Patent schützt. Patentklagen drohen. Das Haus steht."
     terms = {term.name: term for term in find_key_terms(text, "de", [])}

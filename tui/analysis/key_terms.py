@@ -11,12 +11,18 @@ and a hyphenated compound is as rare as its parts together.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
+from typing import cast
+
+import msgpack
 
 from tui.analysis.model import GlossaryEntry, Span
 from tui.analysis.spans import SpanIndex
@@ -59,38 +65,109 @@ _DEFINITIONS = {
 }
 
 
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    # Imported here: wordfreq's import takes a quarter of a second, and the
-    # reader starts without the analysis.
-    from wordfreq import get_frequency_dict
+class _FrequencyList:
+    """One language's wordfreq list, asked for the words of an article.
+
+    Turning the whole list into a dict (600,000 German words) takes longer
+    than the glossary of a 10,000-word article, and a reader's process
+    analyses one article or a few; so the first articles' words are looked
+    up by a pass over the list's frequency buckets, and only a process that
+    keeps asking (a batch of paragraphs) builds the dict once."""
+
+    _PASSES_BEFORE_TABLE = 8
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        self._buckets: list[list[str]] | None = None
+        self._known: dict[str, float] = {}
+        self._passes = 0
+        self._complete = False
+
+    def frequencies(self, words: set[str]) -> dict[str, float]:
+        """Each word's frequency (0.0 for a word the list lacks)."""
+        unknown = words if self._complete else words - self._known.keys()
+        if unknown and not self._complete:
+            self._passes += 1
+            if self._passes > self._PASSES_BEFORE_TABLE:
+                self._known = self._table()
+                self._complete = True
+            else:
+                self._known.update(dict.fromkeys(unknown, 0.0))
+                for index, bucket in enumerate(self._read()):
+                    for word in unknown.intersection(bucket):
+                        self._known[word] = _bucket_frequency(index)
+        return {word: self._known.get(word, 0.0) for word in words}
+
+    def _table(self) -> dict[str, float]:
+        return {
+            word: _bucket_frequency(index) for index, bucket in enumerate(self._read()) for word in bucket
+        }
+
+    def _read(self) -> list[list[str]]:
+        if self._buckets is None:
+            self._buckets = _read_wordlist(self._lang)
+        return self._buckets
+
+
+def _read_wordlist(lang: str) -> list[list[str]]:
+    """wordfreq's list for ``lang``: its words in frequency buckets.
+
+    Read from wordfreq's data file in its documented cBpack format (gzip'd
+    msgpack, see ``wordfreq.read_cBpack``) without importing wordfreq, whose
+    import compiles its tokenizer (0.1-0.2 s of the reader's first analysis);
+    through wordfreq itself if that file is not where it used to be."""
+    spec = importlib.util.find_spec("wordfreq")
+    folders = spec.submodule_search_locations if spec is not None else None
+    path = Path(next(iter(folders or ()), "")) / "data" / f"{_WORDLIST}_{lang}.msgpack.gz"
+    if path.is_file():
+        with gzip.open(path, "rb") as packed:
+            header, *buckets = msgpack.unpack(packed, raw=False)
+        if header == {"format": "cB", "version": 1}:
+            return cast(list[list[str]], buckets)
+    from wordfreq import get_frequency_list
 
     try:
-        return get_frequency_dict(lang, wordlist=_WORDLIST)
+        return get_frequency_list(lang, wordlist=_WORDLIST)
     except LookupError:
-        return {}
+        return []
+
+
+def _bucket_frequency(index: int) -> float:
+    # Bucket i holds the words of frequency 10^(-i/100) (wordfreq's centibels).
+    return float(10 ** (-index / 100))
+
+
+@cache
+def _frequency_list(lang: str) -> _FrequencyList:
+    return _FrequencyList(lang)
 
 
 def zipf_frequency(word: str, lang: str) -> float:
     """The word's Zipf frequency (log10 per billion words; 0 for unknown
     words) in the article's language, or where that has none, in the next
     language its readers know ("Smartphone" in a German article)."""
+    return zipf_frequencies({word}, lang)[word]
+
+
+def zipf_frequencies(words: set[str], lang: str) -> dict[str, float]:
+    """:func:`zipf_frequency` of each of ``words``, in one look-up per language."""
+    zipfs = dict.fromkeys(words, 0.0)
+    missing = set(words)
     for language in _FREQUENCY_LANGUAGES.get(lang, (lang,)):
-        if zipf := _zipf(word, language):
-            return zipf
-    return 0.0
+        parts = {word: word.casefold().split("-") for word in missing}
+        found = _frequency_list(language).frequencies({part for split in parts.values() for part in split})
+        for word, split in parts.items():
+            if zipf := _zipf([found[part] for part in split]):
+                zipfs[word] = zipf
+        missing = {word for word in missing if not zipfs[word]}
+    return zipfs
 
 
-def _zipf(word: str, lang: str) -> float:
-    frequencies = _frequencies(lang)
+def _zipf(frequencies: Sequence[float]) -> float:
     # wordfreq adds the reciprocals of the parts' frequencies for a phrase.
-    reciprocal = 0.0
-    for part in word.casefold().split("-"):
-        frequency = frequencies.get(part, 0.0)
-        if frequency == 0.0:
-            return 0.0
-        reciprocal += 1 / frequency
-    return max(0.0, math.log10(1 / reciprocal) + 9)
+    if not frequencies or 0.0 in frequencies:
+        return 0.0
+    return max(0.0, math.log10(1 / sum(1 / frequency for frequency in frequencies)) + 9)
 
 
 def find_key_terms(
@@ -111,12 +188,15 @@ def find_key_terms(
         mentions[word if lang == "de" else word.lower()].append(Span(match.start(), match.end(), word))
     groups = _inflection_groups(mentions, lang)
     in_compounds = _CompoundCounter({form: len(spans) for form, spans in mentions.items()})
-    scored = []
+    named = []
     for forms in groups:
         spans = sorted((span for form in forms for span in mentions[form]), key=lambda span: span.start)
         counts = Counter(span.text for span in spans)
-        name = min(counts, key=lambda form: (-counts[form], len(form)))
-        rarity = _EVERYDAY_ZIPF - max(zipf_frequency(name, lang), _RARE_ZIPF)
+        named.append((min(counts, key=lambda form: (-counts[form], len(form))), spans, forms))
+    zipfs = zipf_frequencies({name for name, _spans, _forms in named}, lang)
+    scored = []
+    for name, spans, forms in named:
+        rarity = _EVERYDAY_ZIPF - max(zipfs[name], _RARE_ZIPF)
         if rarity < _MIN_RARITY:
             continue
         uses = len(spans) + in_compounds.uses(_stem(min(forms, key=len), lang), exclude=forms)

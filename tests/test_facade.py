@@ -53,5 +53,12 @@ def test_the_reader_imports_no_reader_of_other_formats_or_fuzzy_matcher_before_i
     # after the first paint; the library screen and the batch tools are other commands,
     # the annotation dialogs open on a key.
     loaded = modules_after("import tui.cli, tui.app, tui.sources, tui.analysis_service")
-    later = {"markdown_it", "rapidfuzz", "tui.screens.library", "tui.screens.annotation_dialogs", "tui.batch"}
+    later = {
+        "markdown_it",
+        "rapidfuzz",
+        "tui.screens.library",
+        "tui.screens.annotation_dialogs",
+        "tui.screens.help",
+        "tui.batch",
+    }
     assert not {name for name in loaded if name.split(".")[0] in later or name in later}

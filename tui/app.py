@@ -16,12 +16,12 @@ from textual.screen import Screen
 from tui.analysis_service import Analyser, AnalysisService, start_service
 from tui.i18n import _
 from tui.paths import STYLES
-from tui.screens.help import HelpRow, HelpScreen, help_rows
 from tui.screens.reader import PanesChanged, ReaderScreen
 from tui.sources import Document, InputError, open_source
 from tui.ui_state import UiState, load_state, save_state, screenshot_dir
 
 if TYPE_CHECKING:
+    from tui.screens.help import HelpRow
     from tui.screens.library import LibraryScreen
     from tui.store.protocol import AnnotationStore
 
@@ -164,12 +164,16 @@ class RandnotizApp(App[None]):
         self.theme = LIGHT if self.theme == DARK else DARK
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen  # imported on first use, not before the first paint
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_rows()))
 
     def help_rows(self) -> list[HelpRow]:
         """The keys that work where the reader is now."""
+        from tui.screens.help import help_rows
+
         return help_rows(self.screen)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
@@ -252,7 +256,7 @@ def _clash_message(clashed: set[Binding]) -> str:
 def _interface_classes() -> list[type[DOMNode]]:
     """Every screen and widget class of Randnotiz (the app included)."""
     # Imported on first use elsewhere; their bindings count here.
-    from tui.screens import annotation_dialogs, library  # noqa: F401
+    from tui.screens import annotation_dialogs, help, library  # noqa: F401
 
     found: list[type[DOMNode]] = []
     pending: list[type[DOMNode]] = [DOMNode]

@@ -34,7 +34,6 @@ from tui.i18n import _, current_locale
 from tui.labels import PERSONAL, entity_component
 from tui.reading import ItemKind, Reading, describe_personal
 from tui.safe_text import one_line
-from tui.screens.help import describe_key
 from tui.sources import Document
 from tui.store import AnnotationSession, EntityCorrection, StoreError
 from tui.store.model import Annotation, PersonalEntry
@@ -132,6 +131,8 @@ class ReaderCommands(Provider):
     description, and "Go to …" every glossary entry."""
 
     def _commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
+        from tui.screens.help import describe_key  # the help screen is imported on first use
+
         screen = self.screen
         if not isinstance(screen, ReaderScreen):
             return

@@ -3,11 +3,19 @@ reports what the reader asked for."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable
+from pathlib import Path
 
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Input
+
+from tui.app import RandnotizApp
+from tui.screens.help import HelpScreen
+from tui.store import AnnotationSession, SQLiteStore
 from tui.store.model import Annotation, EntityCorrection, TextQuote
 from tui.widgets.annotations_pane import AnnotationsPane, describe, matches
+
+from .recorded import recorded
+from .ui import analysed, document, make_app, screen_lines
 
 
 def annotation(id: str, start: int, text: str, **fields) -> Annotation:
@@ -82,3 +90,68 @@ async def test_the_cursor_stays_on_its_annotation_when_rows_change() -> None:
         pane.show([BARRA, PATENTS, XIAOMI, annotation("a5", 60, "Indien")])
         await pilot.pause()
         assert pane.current_id == "a1"
+
+
+QUOTE = annotation(
+    "a5",
+    300,
+    "„Wir wollen in den nächsten Jahren auch in den USA eine wichtige Rolle spielen“, sagte Barra",
+    tags=("Zitat",),
+    note="belegt?",
+)
+
+
+class NarrowHost(App[None]):
+    """The pane as wide as beside the article at 140 columns, after a line to Tab from."""
+
+    CSS = "AnnotationsPane { width: 46; }"
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="before")
+        yield AnnotationsPane(id="annotations")
+
+    def on_mount(self) -> None:
+        self.query_one(AnnotationsPane).show([BARRA, QUOTE])
+
+
+async def test_a_long_span_is_cut_so_that_tags_and_note_stay_in_view() -> None:
+    async with NarrowHost().run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        lines = [line[:46] for line in screen_lines(pilot)]
+        row = next(line for line in lines if "„Wir" in line)
+        assert "Zitat" in row and "belegt?" in row
+        assert "…" in row and "Barra" not in row
+        header = next(line for line in lines if "Text" in line)
+        assert "Tags" in header and "Note" in header
+
+
+async def test_tab_lands_on_the_rows_and_only_f_opens_the_filter() -> None:
+    async with NarrowHost().run_test(size=(60, 12)) as pilot:
+        app = pilot.app
+        await pilot.press("tab")
+        assert app.focused is app.query_one(DataTable)
+        await pilot.press("f", *"zit")
+        assert app.focused is app.query_one("#annotations-filter", Input)
+        assert [a.id for a in app.query_one(AnnotationsPane).shown] == ["a5"]
+        await pilot.press("enter")  # back to the rows; Tab leaves the pane, Shift+Tab skips the filter
+        assert app.focused is app.query_one(DataTable)
+        await pilot.press("shift+tab", "tab")
+        assert app.focused is app.query_one(DataTable)
+
+
+async def test_question_mark_on_the_rows_shows_the_pane_keys(tmp_path: Path) -> None:
+    text = recorded("xiaomi-usa.de").text
+    store = SQLiteStore(tmp_path / "annotations.sqlite3")
+    barra = text.index("Hugo Barra war")
+    AnnotationSession.open(store, document(text)).add(barra, barra + 10, tags=("Person",))
+    async with make_app(store=store).run_test(size=(140, 40)) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("tab", "tab", "tab", "tab")  # article → quotes → numbers → glossary → annotations
+        assert pilot.app.focused is screen.query_one("#annotations-table", DataTable)
+        await pilot.press("question_mark")
+        assert screen.query_one("#annotations-filter", Input).value == ""
+        assert isinstance(pilot.app.screen, HelpScreen)
+        assert isinstance(pilot.app, RandnotizApp)
+        await pilot.press("escape")
+        keys = {row.description: row.keys for row in pilot.app.help_rows()}
+        assert keys["Filter annotations"] == ("f",)

@@ -24,7 +24,12 @@ from tui.i18n import _, number
 from tui.safe_text import one_line
 from tui.store.model import Annotation
 
-_EXCERPT_CHARS = 40
+# Tags and note keep at most this many characters; the annotated words get
+# the rest of the pane's width (at least _TEXT_MIN_CHARS), cut with an ellipsis.
+_TAGS_CHARS = 24
+_NOTE_CHARS = 40
+_TEXT_MIN_CHARS = 12
+_COLUMNS = 4
 
 
 def matches(annotation: Annotation, query: str) -> bool:
@@ -52,7 +57,8 @@ def describe(annotation: Annotation) -> str:
 
 
 class AnnotationsPane(Vertical):
-    """A filter line above a table of annotations."""
+    """A filter line above a table of annotations. Tab lands on the rows: the
+    filter line takes the focus only when asked for (``f``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete,x", "delete", _("Delete annotation"), id="annotations.delete"),
@@ -76,12 +82,13 @@ class AnnotationsPane(Vertical):
         super().__init__(id=id)
         self._annotations: tuple[Annotation, ...] = ()
         self._shown: list[Annotation] = []
+        self._text_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("filter: tag or word"), id="annotations-filter")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
-        table.add_columns("", _("Text"), _("Tags"), _("Note"))
-        yield table
+        line = Input(placeholder=_("filter: tag or word"), id="annotations-filter")
+        line.can_focus = False
+        yield line
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
 
     @property
     def shown(self) -> Sequence[Annotation]:
@@ -99,8 +106,15 @@ class AnnotationsPane(Vertical):
         keep = keep or self.current_id
         query = self.query_one(Input).value
         shown = [annotation for annotation in self._annotations if matches(annotation, query)]
-        if not self._update_in_place(table, shown):
-            table.clear()
+        text_width = self._width_for_text(table, shown)
+        if text_width != self._text_width or not self._update_in_place(table, shown):
+            # A new width for the words: the columns are made again, as auto
+            # widths only ever grow.
+            self._text_width = text_width
+            table.clear(columns=True)
+            table.add_column("")
+            table.add_column(_("Text"), width=text_width)
+            table.add_columns(_("Tags"), _("Note"))
             for annotation in shown:
                 table.add_row(*_cells(annotation), key=annotation.id)
         self._shown = shown
@@ -114,6 +128,21 @@ class AnnotationsPane(Vertical):
             self.border_title = _("Annotations {count} of {total}").format(
                 count=count, total=number(len(self._annotations))
             )
+
+    def _width_for_text(self, table: DataTable[Text], shown: Sequence[Annotation]) -> int:
+        """What is left of the table's width for the annotated words once the
+        mark, the tags and the note have theirs: a whole quote must not push
+        the tags and the note out of the pane."""
+        cells = [_cells(annotation) for annotation in shown]
+        tags = max((row[2].cell_len for row in cells), default=0)
+        note = max((row[3].cell_len for row in cells), default=0)
+        others = 1 + max(tags, len(_("Tags"))) + max(note, len(_("Note")))
+        # The vertical scrollbar takes a column once the rows overflow.
+        available = table.size.width - 1 - 2 * table.cell_padding * _COLUMNS
+        return max(_TEXT_MIN_CHARS, available - others)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refill)
 
     def _update_in_place(self, table: DataTable[Text], shown: list[Annotation]) -> bool:
         """Change only the rows that changed when the rows stay in order (an
@@ -153,6 +182,10 @@ class AnnotationsPane(Vertical):
     def _filter_done(self) -> None:
         self.query_one(DataTable).focus()
 
+    @on(Input.Blurred, "#annotations-filter")
+    def _filter_left(self) -> None:
+        self.query_one(Input).can_focus = False
+
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -160,7 +193,9 @@ class AnnotationsPane(Vertical):
             self.post_message(self.Chosen(event.row_key.value))
 
     def action_filter(self) -> None:
-        self.query_one(Input).focus()
+        line = self.query_one(Input)
+        line.can_focus = True
+        line.focus()
 
     def action_edit(self) -> None:
         if (current := self.current_id) is not None:
@@ -175,7 +210,12 @@ def _cells(annotation: Annotation) -> tuple[Text, Text, Text, Text]:
     mark = Text("⚠", style="bold") if annotation.is_orphan else Text("▍")
     return (
         mark,
-        Text(one_line(annotation.text, _EXCERPT_CHARS), style="italic" if annotation.is_orphan else ""),
-        Text(", ".join(annotation.tags)),
-        Text(one_line(describe(annotation), _EXCERPT_CHARS)),
+        Text(
+            one_line(annotation.text),
+            style="italic" if annotation.is_orphan else "",
+            no_wrap=True,
+            overflow="ellipsis",
+        ),
+        Text(one_line(", ".join(annotation.tags), _TAGS_CHARS)),
+        Text(one_line(describe(annotation), _NOTE_CHARS)),
     )

@@ -27,6 +27,7 @@ from tui.i18n import _, count, day, number
 from tui.safe_text import one_line
 from tui.sources.library import LibraryEntry
 from tui.store.protocol import AnnotationStore
+from tui.widgets.row_table import RowTable
 
 # Rows are posted at least this often while a folder is read, and in
 # batches of at most this many: the first screenful appears at once.
@@ -120,7 +121,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(one_line(self.library_title, 100), id="library-title")
         yield Input(placeholder=_("filter: title or path"), id="library-filter")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        table = RowTable(cursor_type="row", zebra_stripes=True, id="library-table")
         table.add_columns(_("Title"), _("Lang"), _("Date"), _("Words"), _("Notes"), _("Opened"))
         yield table
         yield Static(id="library-status")

@@ -23,13 +23,19 @@ from textual.widgets import DataTable, Input
 from tui.i18n import _, number
 from tui.safe_text import one_line
 from tui.store.model import Annotation
+from tui.widgets.row_table import RowTable
 
-# Tags and note keep at most this many characters; the annotated words get
-# the rest of the pane's width (at least _TEXT_MIN_CHARS), cut with an ellipsis.
-_TAGS_CHARS = 24
-_NOTE_CHARS = 40
+# The annotated words keep at least this many columns; tags and note share
+# the rest. Each is cut with an ellipsis to its column.
 _TEXT_MIN_CHARS = 12
 _COLUMNS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnWidths:
+    text: int
+    tags: int
+    note: int
 
 
 def matches(annotation: Annotation, query: str) -> bool:
@@ -82,13 +88,13 @@ class AnnotationsPane(Vertical):
         super().__init__(id=id)
         self._annotations: tuple[Annotation, ...] = ()
         self._shown: list[Annotation] = []
-        self._text_width = 0
+        self._widths: ColumnWidths | None = None
 
     def compose(self) -> ComposeResult:
         line = Input(placeholder=_("filter: tag or word"), id="annotations-filter")
         line.can_focus = False
         yield line
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
 
     @property
     def shown(self) -> Sequence[Annotation]:
@@ -106,15 +112,14 @@ class AnnotationsPane(Vertical):
         keep = keep or self.current_id
         query = self.query_one(Input).value
         shown = [annotation for annotation in self._annotations if matches(annotation, query)]
-        text_width = self._width_for_text(table, shown)
-        if text_width != self._text_width or not self._update_in_place(table, shown):
-            # A new width for the words: the columns are made again, as auto
-            # widths only ever grow.
-            self._text_width = text_width
+        widths = self._column_widths(table, shown)
+        if widths != self._widths or not self._update_in_place(table, shown):
+            self._widths = widths
             table.clear(columns=True)
             table.add_column("")
-            table.add_column(_("Text"), width=text_width)
-            table.add_columns(_("Tags"), _("Note"))
+            table.add_column(_("Text"), width=widths.text)
+            table.add_column(_("Tags"), width=widths.tags)
+            table.add_column(_("Note"), width=widths.note)
             for annotation in shown:
                 table.add_row(*_cells(annotation), key=annotation.id)
         self._shown = shown
@@ -129,17 +134,21 @@ class AnnotationsPane(Vertical):
                 count=count, total=number(len(self._annotations))
             )
 
-    def _width_for_text(self, table: DataTable[Text], shown: Sequence[Annotation]) -> int:
-        """What is left of the table's width for the annotated words once the
-        mark, the tags and the note have theirs: a whole quote must not push
-        the tags and the note out of the pane."""
+    def _column_widths(self, table: DataTable[Text], shown: Sequence[Annotation]) -> ColumnWidths:
+        """The table's width shared so that every column stays in view: a
+        whole quote must not push the tags and the note out of the pane. Tags
+        and note get what they need, or at most half each of what the words'
+        least leaves; the words get the rest."""
         cells = [_cells(annotation) for annotation in shown]
-        tags = max((row[2].cell_len for row in cells), default=0)
-        note = max((row[3].cell_len for row in cells), default=0)
-        others = 1 + max(tags, len(_("Tags"))) + max(note, len(_("Note")))
-        # The vertical scrollbar takes a column once the rows overflow.
-        available = table.size.width - 1 - 2 * table.cell_padding * _COLUMNS
-        return max(_TEXT_MIN_CHARS, available - others)
+        tags = max([len(_("Tags")), *(row[2].cell_len for row in cells)])
+        note = max([len(_("Note")), *(row[3].cell_len for row in cells)])
+        text = max([len(_("Text")), *(row[1].cell_len for row in cells)])
+        # The mark's column, the cells' padding and the vertical scrollbar.
+        available = table.size.width - 1 - 1 - 2 * table.cell_padding * _COLUMNS
+        spare = max(0, available - _TEXT_MIN_CHARS)
+        tags = min(tags, max(spare // 2, spare - note))
+        note = min(note, spare - tags)
+        return ColumnWidths(max(_TEXT_MIN_CHARS, min(text, available - tags - note)), tags, note)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._refill)
@@ -216,6 +225,6 @@ def _cells(annotation: Annotation) -> tuple[Text, Text, Text, Text]:
             no_wrap=True,
             overflow="ellipsis",
         ),
-        Text(one_line(", ".join(annotation.tags), _TAGS_CHARS)),
-        Text(one_line(describe(annotation), _NOTE_CHARS)),
+        Text(one_line(", ".join(annotation.tags)), no_wrap=True, overflow="ellipsis"),
+        Text(one_line(describe(annotation)), no_wrap=True, overflow="ellipsis"),
     )

@@ -31,6 +31,7 @@ from tui.i18n import _
 from tui.labels import ENTITY_LABELS, PERSONAL
 from tui.safe_text import one_line
 from tui.widgets.number_cells import SortKey, next_sort_key, number_cells, sort_numbers
+from tui.widgets.row_table import RowTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ class _Anchor:
     row: int
 
 
-class ItemPane(DataTable[Text]):
+class ItemPane(RowTable):
     """A table whose rows are spans of the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -95,8 +96,14 @@ class ItemPane(DataTable[Text]):
         self.border_subtitle = i18n.number(len(self._rows))
 
     def follow(self, offset: int) -> None:
-        """Put the cursor on the row of the first anchor at or after ``offset``."""
+        """Put the cursor on the row of the first anchor at or after
+        ``offset``; at the top of the article, on the first row. (The
+        glossary's rows are not in text order: following the first words
+        would scroll its first entries out of view.)"""
         if not len(self._anchors) or self.has_focus:
+            return
+        if offset <= 0:
+            self.move_cursor(row=0, animate=False, scroll=True)
             return
         anchor = self._anchors.next_after(offset - 1) or self._anchors[len(self._anchors) - 1]
         if anchor.row != self.cursor_row:
@@ -302,7 +309,7 @@ class GlossaryPane(ItemPane):
         # Not in the footer, which has no room left: the help lists them.
         Binding("f", "filter", _("Filter the glossary"), show=False, id="glossary.filter"),
         Binding("s", "sort", _("Sort: first mention, frequency, name"), show=False, id="glossary.sort"),
-        Binding("g", "group", _("Group by type"), show=False, id="glossary.group"),
+        Binding("T", "group", _("Group by type"), show=False, id="glossary.group"),
         Binding("delete,x", "delete", _("Delete from my glossary"), show=False, id="glossary.delete"),
     ]
     order: GlossaryOrder = "analysis"

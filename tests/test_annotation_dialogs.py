@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.screen import ModalScreen
+from textual.widgets import TextArea
 
 from tui.screens.annotation_dialogs import (
     LabelDialog,
@@ -110,3 +111,35 @@ async def test_a_glossary_entry_needs_a_term() -> None:
         PersonalEntryDialog("IEA", new=False), *keys, *"  Internationale   Energieagentur", "enter"
     )
     assert answer == PersonalEntryAnswer("Internationale Energieagentur", "", ())
+
+
+async def test_the_glossary_dialog_labels_its_fields_and_starts_in_the_first_empty_one() -> None:
+    app = Host(PersonalEntryDialog("Netzentgelt", new=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        labels = [str(label.render()) for label in dialog.query(".dialog-label")]
+        assert labels == ["Term", "Note", "Tags"]
+        assert dialog.query_one("#personal-note", TextArea).placeholder
+        assert app.focused is dialog.query_one("#personal-note")
+        await pilot.press("tab")
+        assert app.focused is dialog.query_one("#personal-tags")
+        await pilot.press("tab")
+        assert app.focused is dialog.query_one("#personal-term")
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is dialog.query_one("#personal-note")
+    for dialog, first in (
+        (PersonalEntryDialog("", new=True), "#personal-term"),
+        (PersonalEntryDialog("IEA", "Agentur", new=False), "#personal-tags"),
+        (PersonalEntryDialog("IEA", "Agentur", ["Energie"], new=False), "#personal-note"),
+    ):
+        app = Host(dialog)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.focused is dialog.query_one(first)
+
+
+async def test_tab_into_a_filled_field_keeps_its_text() -> None:
+    dialog = PersonalEntryDialog("IEA", "Agentur", ["Energie"], new=False)
+    answer = await answer_of(dialog, *" in Paris", "tab", *", Paris", "tab", *"-Report", "ctrl+s")
+    assert answer == PersonalEntryAnswer("IEA-Report", "Agentur in Paris", ("Energie", "Paris"))

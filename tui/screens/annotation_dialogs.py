@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester, SuggestFromList
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tui.i18n import _
@@ -218,8 +218,11 @@ class PersonalEntryAnswer:
 
 class PersonalEntryDialog(ModalScreen[PersonalEntryAnswer | None]):
     """An entry of the reader's own glossary: the term (prefilled from the
-    text, editable), a note and tags; ``Ctrl+S`` saves, ``Esc`` cancels. The
-    note has the focus: the term is usually right as it comes."""
+    text, editable), a note and tags, each under its label; ``Ctrl+S`` saves,
+    ``Esc`` cancels. The focus starts in the first empty field (the note,
+    usually: the term is mostly right as it comes); Tab and Shift+Tab move
+    between the fields, and a field reached by Tab keeps its text, the
+    cursor at its end, so nothing typed replaces it unseen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", _("Save to my glossary"), id="personal.save"),
@@ -240,22 +243,43 @@ class PersonalEntryDialog(ModalScreen[PersonalEntryAnswer | None]):
         with Vertical(classes="dialog", id="personal-dialog"):
             title = _("Add to my glossary") if self._new else _("Edit my glossary entry")
             yield Static(title, classes="dialog-title")
-            yield Input(self._term, placeholder=_("term"), id="personal-term")
-            yield TextArea(self._note, id="personal-note", soft_wrap=True, show_line_numbers=False)
-            yield Input(
-                self._tags,
-                placeholder=_("tags, comma-separated"),
-                suggester=TagSuggester(self._known),
-                id="personal-tags",
-            )
+            with Vertical(classes="dialog-field"):
+                yield Label(_("Term"), classes="dialog-label")
+                yield Input(self._term, placeholder=_("term"), select_on_focus=False, id="personal-term")
+            with Vertical(classes="dialog-field"):
+                yield Label(_("Note"), classes="dialog-label")
+                yield TextArea(
+                    self._note,
+                    placeholder=_("what the term means, where it comes from"),
+                    id="personal-note",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                )
+            with Vertical(classes="dialog-field"):
+                yield Label(_("Tags"), classes="dialog-label")
+                yield Input(
+                    self._tags,
+                    placeholder=_("tags, comma-separated"),
+                    suggester=TagSuggester(self._known),
+                    select_on_focus=False,
+                    id="personal-tags",
+                )
             yield Static(
-                _("Ctrl+S save · Tab next field · → complete a tag · Esc cancel"), classes="dialog-help"
+                _("Ctrl+S save · Tab/Shift+Tab next/previous field · → complete a tag · Esc cancel"),
+                classes="dialog-help",
             )
 
     def on_mount(self) -> None:
-        editor = self.query_one(TextArea)
-        editor.focus()
-        editor.move_cursor(editor.document.end)
+        term = self.query_one("#personal-term", Input)
+        note = self.query_one(TextArea)
+        tags = self.query_one("#personal-tags", Input)
+        note.move_cursor(note.document.end)
+        empty = [
+            field
+            for field, value in ((term, self._term), (note, self._note), (tags, self._tags))
+            if not value
+        ]
+        (empty[0] if empty else note).focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

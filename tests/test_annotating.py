@@ -10,6 +10,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tui.analysis.model import Analysis
+from tui.annotating import whole_words
 from tui.screens.reader import ReaderScreen
 from tui.store import AnnotationSession, SQLiteStore
 from tui.widgets.annotations_pane import AnnotationsPane
@@ -133,3 +134,14 @@ async def test_annotations_of_an_edited_article_move_with_their_words(tmp_path: 
         screen = await reader_with_annotations(pilot)
         (moved,) = session_of(screen).annotations
         assert edited[moved.start : moved.end] == PHRASE and moved.note == "Notiz"
+
+
+def test_a_match_inside_a_word_widens_to_the_whole_word() -> None:
+    text = "Zwar liefert Xiaomi bereits viele Zubehörprodukte nach Amerika aus."
+    start = text.index("Zubehör")
+    assert whole_words(text, start, start + 7) == (start, start + len("Zubehörprodukte"))
+    produkte = text.index("produkte")
+    assert whole_words(text, produkte, produkte + 3) == (start, start + len("Zubehörprodukte"))
+    xiaomi = text.index("Xiaomi")
+    assert whole_words(text, xiaomi, xiaomi + 6) == (xiaomi, xiaomi + 6)  # already whole: unchanged
+    assert whole_words(text, xiaomi - 1, xiaomi + 14) == (xiaomi - 1, text.index(" viele"))

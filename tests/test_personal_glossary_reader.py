@@ -180,3 +180,38 @@ def test_the_glossary_pane_with_an_entry_of_my_own(snap_compare, tmp_path: Path)
 
     assert text.count("Patent") >= 1
     assert snap_compare(make_app(store=store), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_key_term_added_to_my_glossary_is_one_row_mine(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "annotations.sqlite3")
+    async with make_app(store=store).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        pane = screen.query_one(GlossaryPane)
+        pane.focus()
+        await pilot.press("f", *"zubehör", "enter")
+        assert [(i.name, i.label) for i in pane.shown] == [("Zubehörprodukte", "TERM")]
+        await pilot.press("plus", *"Kabel, Hüllen", "ctrl+s")
+        await ready(pilot)
+        assert [(i.name, i.group, i.note, len(i.mentions)) for i in pane.shown] == [
+            ("Zubehörprodukte", "mine", "Kabel, Hüllen", 1)
+        ]
+
+
+async def test_plus_on_a_match_inside_a_word_adds_the_whole_word(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "annotations.sqlite3")
+    async with make_app(store=store).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"Zubehör", "enter")
+        start = screen.document.text.index("Zubehörprodukte")
+        assert screen.selection == (start, start + len("Zubehör"))
+        await pilot.press("plus")
+        term = pilot.app.screen.query_one("#personal-term", Input)
+        assert term.value == "Zubehörprodukte"
+        # A term cut back to part of a word is saved, and the reader told it has no row here.
+        await pilot.press("shift+tab", *["backspace"] * len("produkte"), "ctrl+s")
+        await ready(pilot)
+        assert screen.session is not None
+        assert [e.term for e in screen.session.store.personal_entries()] == ["Zubehör"]
+        assert "“Zubehör” is not in this article as a whole word: no row for it here" in [
+            n.message for n in pilot.app._notifications
+        ]

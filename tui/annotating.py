@@ -27,6 +27,14 @@ def word_at(text: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the whole words it begins and ends in: a
+    search match inside a word (``Zubehör`` in ``Zubehörprodukte``) becomes
+    the word, which a glossary term must be to be found again."""
+    first, last = word_at(text, start), word_at(text, max(start, end - 1))
+    return (first[0] if first else start, last[1] if last else end)
+
+
 def target(text: str, caret: Caret | None, selected: Span | None) -> tuple[int, int] | None:
     """The span an annotation key acts on (see the module docstring)."""
     if caret is not None and caret.selecting:

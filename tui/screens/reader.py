@@ -1039,7 +1039,8 @@ class ReaderScreen(Screen[None]):
         if row is not None:
             term = row.name
         elif (span := self._target()) is not None:
-            term = " ".join(self.document.text[span[0] : span[1]].split())
+            start, end = annotating.whole_words(self.document.text, *span)
+            term = " ".join(self.document.text[start:end].split())
         else:
             return
         existing = next((e for e in entries if row is not None and e.id == row.entry_id), None)
@@ -1058,6 +1059,14 @@ class ReaderScreen(Screen[None]):
             store.save_personal_entry(entry)
             self._deleted_entry = None
             self.notify(_("In my glossary: {term}").format(term=one_line(entry.term, 40)), timeout=3)
+            if not find_mentions(self.document.text, [entry]):
+                self.notify(
+                    _("“{term}” is not in this article as a whole word: no row for it here").format(
+                        term=one_line(entry.term, 40)
+                    ),
+                    severity="warning",
+                    timeout=6,
+                )
             self.refresh_personal_glossary()
 
         dialog = PersonalEntryDialog(

@@ -13,7 +13,7 @@ figures come first, so a narrow pane cuts text, never a number.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
 from rich.text import Text
@@ -249,20 +249,31 @@ class GlossaryItem:
 def glossary_items(
     entries: Iterable[GlossaryEntry], personal: Iterable[GlossaryItem] = ()
 ) -> list[GlossaryItem]:
-    """The analysis's entries, then the reader's own (already items)."""
-    items = [
-        GlossaryItem(
-            entry.name,
-            entry.label,
-            _group(entry),
-            entry.mentions,
-            entry.expansion if entry.kind == "abbreviation" else None,
-            entry.aliases,
+    """The analysis's entries, then the reader's own (already items). A key
+    term the reader put in their own glossary is one row, theirs, with the
+    term's mentions and forms too: two rows for one word said the same twice."""
+    mine = [item for item in personal if item.mentions]
+    by_name = {item.name.casefold(): item for item in mine}
+    merged: dict[str | None, GlossaryItem] = {}
+    items = []
+    for entry in entries:
+        if not entry.mentions:
+            continue
+        group = _group(entry)
+        own = next(
+            (by_name[name.casefold()] for name in (entry.name, *entry.aliases) if name.casefold() in by_name),
+            None,
         )
-        for entry in entries
-        if entry.mentions
-    ]
-    return [*items, *(item for item in personal if item.mentions)]
+        if group == "term" and own is not None:
+            own = merged.get(own.entry_id, own)
+            spans = {(span.start, span.end): span for span in (*own.mentions, *entry.mentions)}
+            mentions = tuple(spans[key] for key in sorted(spans))
+            aliases = tuple(dict.fromkeys((*own.aliases, *entry.aliases)))
+            merged[own.entry_id] = replace(own, mentions=mentions, aliases=aliases)
+            continue
+        expansion = entry.expansion if entry.kind == "abbreviation" else None
+        items.append(GlossaryItem(entry.name, entry.label, group, entry.mentions, expansion, entry.aliases))
+    return [*items, *(merged.get(item.entry_id, item) for item in mine)]
 
 
 def _group(entry: GlossaryEntry) -> str:

@@ -163,6 +163,12 @@ async def test_search_edge_cases_no_match_regex_characters_last_line() -> None:
         await pilot.press("slash", *"Zeppelin", "enter")
         assert not len(screen.reading.matches) and screen.selection is None
         assert [n.message for n in pilot.app._notifications] == ["Not found: Zeppelin"]
+        # The counter of the search before goes with its matches.
+        await pilot.press("slash", *"Barra", "enter", "n")
+        assert str(screen.query_one("#status").render()) == "Match 2 of 5"
+        await pilot.press("slash", *"zzzqq", "enter")
+        assert not len(screen.reading.matches)
+        assert str(screen.query_one("#status").render()) == screen.reading.summary()
         assert pilot.app.focused is screen.article
         await pilot.press("slash", *"u.s.", "enter")
         assert [m.text for m in screen.reading.matches] == ["U.S."]  # not "uns " or "us, "

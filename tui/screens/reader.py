@@ -571,6 +571,8 @@ class ReaderScreen(Screen[None]):
             "match", [Highlight(m.start, m.end, "article-view--match") for m in self.reading.matches]
         )
         if not count:
+            if self.failure is None:  # the last search's "Match 3 of 5" goes (a failure stays in view)
+                self._status(self.reading.summary())
             self.notify(
                 _("Not found: {query}").format(query=one_line(query, 40)), severity="warning", timeout=3
             )

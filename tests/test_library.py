@@ -29,6 +29,8 @@ def test_a_story_folder_lists_text_html_and_markdown(tmp_path: Path) -> None:
     ]
     xiaomi, empty, harbour, notes = entries
     assert xiaomi.lang == "de" and xiaomi.words > 200 and xiaomi.document_id and xiaomi.problem is None
+    # A text file has no date of its own: the day it last changed is kept apart, not passed off as one.
+    assert xiaomi.date is None and xiaomi.modified is not None and len(xiaomi.modified) == 10
     assert empty == LibraryEntry(
         str(tmp_path / "leer.txt"), "leer.txt", problem=f"{tmp_path / 'leer.txt'} is empty"
     )

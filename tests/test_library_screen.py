@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
 
 from tui.app import RandnotizApp
 from tui.screens.library import LibraryScreen
@@ -18,6 +19,7 @@ from .fake_service import FakeAnalysisService
 from .recorded import recorded
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+PAGES = Path(__file__).parent / "data" / "pages"
 SIZE = (120, 30)
 
 
@@ -79,3 +81,67 @@ async def test_the_list_can_be_used_while_a_big_folder_is_read(tmp_path: Path) -
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert len(library.rows) == 602 and not library.scanning
+
+
+async def loaded(app: RandnotizApp, pilot: Pilot[RandnotizApp]) -> LibraryScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    library = app.screen
+    assert isinstance(library, LibraryScreen)
+    return library
+
+
+def status(library: LibraryScreen) -> str:
+    return str(library.query_one("#library-status", Static).render())
+
+
+def headers(library: LibraryScreen) -> list[str]:
+    return [column.label.plain for column in library.query_one(DataTable).ordered_columns]
+
+
+async def test_an_empty_folder_says_it_has_no_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "leer"
+    folder.mkdir()
+    (folder / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    app = library_app(folder, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        library = await loaded(app, pilot)
+        assert status(library) == (
+            "No articles here: the folder has no .htm, .html, .markdown, .md, .text, .txt, .xhtml files"
+        )
+
+
+async def test_the_date_column_says_when_it_shows_the_file_modification_day(tmp_path: Path) -> None:
+    folder = story_folder(tmp_path)  # plain text and markdown without a date
+    app = library_app(folder, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        library = await loaded(app, pilot)
+        assert headers(library)[2] == "Modified"
+    shutil.copy(PAGES / "harbour.html", folder / "harbour.html")  # dated 2024-07-15 in its metadata
+    app = library_app(folder, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        library = await loaded(app, pilot)
+        assert headers(library)[2] == "Date / modified"
+        await pilot.press("slash", *"harbour", "enter")
+        assert headers(library)[2] == "Date"
+        assert library.query_one(DataTable).get_row_at(0)[2].plain == "Jul 15, 2024"
+
+
+async def test_home_end_g_and_shift_g_go_to_the_first_and_last_article(tmp_path: Path) -> None:
+    app = library_app(story_folder(tmp_path, extra=5), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        library = await loaded(app, pilot)
+        table = library.query_one(DataTable)
+        await pilot.press("end")
+        assert table.cursor_row == 6
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == 6
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.document.source.endswith("xiaomi.txt")
+        await pilot.press("escape", "g")
+        assert app.screen is library and table.cursor_row == 0

@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.i18n import _, count, day, number
 from tui.safe_text import one_line
-from tui.sources.library import LibraryEntry
+from tui.sources.library import ARTICLE_SUFFIXES, LibraryEntry
 from tui.store.protocol import AnnotationStore
 from tui.widgets.row_table import RowTable
 
@@ -53,6 +53,15 @@ def shown_date(value: str | None) -> str:
         return value
 
 
+def date_header(rows: Iterable[LibraryRow]) -> str:
+    """The date column's name: the articles' own dates, the files' last
+    change (shown dim) where an article has none, or both."""
+    dated = [row.entry.date is not None for row in rows]
+    if dated and all(dated):
+        return _("Date")
+    return _("Date / modified") if any(dated) else _("Modified")
+
+
 @dataclass(frozen=True, slots=True)
 class LibraryRow:
     entry: LibraryEntry
@@ -62,7 +71,8 @@ class LibraryRow:
     def key(self, sort: str) -> tuple[object, ...]:
         """Sort key: titles A–Z; the newest, longest, latest opened first."""
         if sort == "date":
-            return (_descending(self.entry.date or ""), self.entry.title.casefold())
+            day = self.entry.date or self.entry.modified or ""
+            return (_descending(day), self.entry.title.casefold())
         if sort == "words":
             return (-self.entry.words, self.entry.title.casefold())
         if sort == "opened":
@@ -121,9 +131,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(one_line(self.library_title, 100), id="library-title")
         yield Input(placeholder=_("filter: title or path"), id="library-filter")
-        table = RowTable(cursor_type="row", zebra_stripes=True, id="library-table")
-        table.add_columns(_("Title"), _("Lang"), _("Date"), _("Words"), _("Notes"), _("Opened"))
-        yield table
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Static(id="library-status")
         yield Footer()
 
@@ -163,14 +171,18 @@ class LibraryScreen(Screen[None]):
         current = self.current_path
         query = self.query_one(Input).value
         shown = sorted((row for row in self.rows if row.matches(query)), key=lambda row: row.key(self.sort))
-        table.clear()
+        # The columns are made again: the date column's name says whose date it shows.
+        table.clear(columns=True)
+        table.add_columns(_("Title"), _("Lang"), date_header(shown), _("Words"), _("Notes"), _("Opened"))
         for row in shown:
             entry = row.entry
             style = "dim" if entry.problem else ""
             table.add_row(
                 Text(one_line(entry.title, 60), style=style),
                 Text(entry.lang or "–", style=style),
-                Text(shown_date(entry.date), style=style),
+                Text(shown_date(entry.date), style=style)
+                if entry.date
+                else Text(shown_date(entry.modified), style="dim italic"),
                 Text(number(entry.words) if not entry.problem else "", style=style, justify="right"),
                 Text(number(row.annotations) if row.annotations else "", justify="right"),
                 Text(shown_date(row.opened), style=style),
@@ -179,8 +191,16 @@ class LibraryScreen(Screen[None]):
         paths = [row.entry.path for row in shown]
         if current in paths:
             table.move_cursor(row=paths.index(current), animate=False)
+        status = self.query_one("#library-status", Static)
+        if not self.scanning and not self.rows:
+            status.update(
+                _("No articles here: the folder has no {suffixes} files").format(
+                    suffixes=", ".join(sorted(ARTICLE_SUFFIXES))
+                )
+            )
+            return
         state = _("reading the folder…") if self.scanning else _SORTED_BY[self.sort]
-        self.query_one("#library-status", Static).update(
+        status.update(
             _("{shown} of {articles} · {state} · Enter open · / filter · s sort").format(
                 shown=number(len(shown)),
                 articles=count(len(self.rows), "{count} article", "{count} articles"),

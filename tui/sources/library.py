@@ -23,13 +23,16 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES, *MARKDOWN_SUFFIXE
 
 @dataclass(frozen=True, slots=True)
 class LibraryEntry:
-    """One article of a folder; ``problem`` says why it cannot be opened."""
+    """One article of a folder; ``problem`` says why it cannot be opened.
+    ``date`` is the article's own (from its metadata), ``modified`` the day
+    the file last changed: not the same thing, and shown as different."""
 
     path: str
     title: str
     lang: str | None = None
     words: int = 0
     date: str | None = None
+    modified: str | None = None
     document_id: str | None = None
     problem: str | None = None
 
@@ -61,7 +64,8 @@ def entry_for(path: Path) -> LibraryEntry:
         title=document.title,
         lang=detect_language(document.text),
         words=len(document.text.split()),
-        date=document.metadata.get("date") or _modified(path),
+        date=document.metadata.get("date"),
+        modified=_modified(path),
         document_id=document.id,
     )
 

@@ -436,6 +436,7 @@ class ReaderScreen(Screen[None]):
         self.query(ProgressBar).set(display=False)
         self._status(self.reading.summary())
         self._fill_panes()
+        self._show_detail()  # the selection may be an item the new analysis tells more of
 
     def _highlight(
         self, entities: Sequence[Entity], quotes: Sequence[Quote], numbers: Sequence[Number]

@@ -452,6 +452,22 @@ async def test_the_position_is_kept_on_resize() -> None:
             start = new_start
 
 
+async def test_the_position_is_kept_from_narrow_back_to_wide() -> None:
+    # Narrow (the panes stack under the text) and wide again: on the way the view is
+    # laid out at in-between sizes that clamp its scroll position.
+    async with make_app().run_test(size=(140, 40)) as pilot:
+        screen = await analysed(pilot)
+        view = screen.article
+        await pilot.press(*"jjjjjjjjjjjj")
+        await pilot.wait_for_scheduled_animations()
+        start, _ = view.visible_range
+        assert start > 0
+        for size in ((80, 24), (140, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert view.top_line == view.line_of(start), size  # the same words at the top
+
+
 async def test_a_long_glossary_count_is_shown_whole_at_every_width() -> None:
     text = "Xiaomi und Apple. " * 404
     mentions = tuple(Span(i * 18, i * 18 + 6, "Xiaomi") for i in range(404))

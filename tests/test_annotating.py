@@ -48,7 +48,7 @@ async def test_select_tag_note_and_correct_then_find_it_all_after_a_restart(tmp_
     store = tmp_path / "annotations.sqlite3"
     async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         screen = await reader_with_annotations(pilot)
-        await pilot.press("w", "v", "w", "w", "w", "h", "h")
+        await pilot.press("w", "v", "w", "w", "w")  # each w to the end of a word
         assert visual_text(screen) == PHRASE
         await pilot.press("number_sign", *"prüfen", "enter")
         await pilot.press("a", *"Bindestrich fehlt", "ctrl+s")
@@ -143,7 +143,7 @@ async def test_annotations_of_an_edited_article_move_with_their_words(tmp_path: 
     text = recorded("xiaomi-usa.de").text
     async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         await reader_with_annotations(pilot)
-        await pilot.press("w", "v", "w", "w", "w", "h", "h", "a", *"Notiz", "ctrl+s")
+        await pilot.press("w", "v", "w", "w", "w", "a", *"Notiz", "ctrl+s")
     edited = "Eilmeldung vorweg.\n" + text.replace("möchte bald expandieren", "will bald wachsen")
     async with make_app(text=edited, store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         screen = await reader_with_annotations(pilot)

@@ -653,6 +653,11 @@ class ReaderScreen(Screen[None]):
 
     def action_caret(self, motion: str) -> None:
         """Move the caret by a character, word or paragraph (extending a visual selection)."""
+        anchor = self.caret.anchor
+        if motion == "next_word" and anchor is not None and self.caret.offset >= anchor:
+            # A selection grows to the end of the word, not onto the next one's first letter.
+            self._move_caret(caret.word_end)
+            return
         self._move_caret(CARET_MOTIONS[motion])
 
     def action_caret_sentence(self, forward: bool) -> None:

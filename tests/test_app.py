@@ -566,6 +566,18 @@ async def test_command_palette_runs_reader_actions_help_and_light_dark() -> None
         assert isinstance(pilot.app.screen, HelpScreen)
 
 
+async def test_the_palette_has_one_help_and_one_quit_both_ours() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        commands = {command.title: command.help for command in pilot.app.get_system_commands(screen)}
+        assert "Keys" not in commands  # Textual's key panel, beside our Help
+        assert commands["Quit"] == "Close Randnotiz"
+        await pilot.press("ctrl+p")
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "Search for commands…"
+
+
 async def test_screenshot_works_without_a_downloads_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -52,6 +52,14 @@ def test_german_counts_and_keys(german: str) -> None:
     assert "e Name  c Zitat  d Zahl" in footer and "q Beenden  ? Hilfe" in footer
 
 
+def test_the_help_and_the_palette_are_german_throughout(german: str) -> None:
+    help_screen, palette = german.split("=" * 140)[1:]
+    assert "Befehle suchen…" in palette and "Search for" not in palette
+    # Textual's Keys panel would say what Hilfe says; its Quit is ours, in German.
+    assert "Tasten" not in palette and palette.count("Beenden") == 1
+    assert "Ctrl+Q q" in help_screen and "Everywhere" not in help_screen
+
+
 def test_ui_lang_en_wins_over_a_german_environment() -> None:
     english = screens("de_DE.UTF-8", "--ui-lang", "en")
     reader = english.split("=" * 140)[0].splitlines()

@@ -312,10 +312,40 @@ async def test_help_fits_80_columns_and_end_goes_to_the_last_row() -> None:
         for key, row in (("end", table.row_count - 1), ("home", 0), ("G", table.row_count - 1), ("g", 0)):
             await pilot.press(key)
             assert (table.cursor_row, table.scroll_x) == (row, 0), key
-        rows = {str(table.get_row_at(row)[1]): str(table.get_row_at(row)[0]) for row in range(table.row_count)}
+        rows = {
+            str(table.get_row_at(row)[1]): str(table.get_row_at(row)[0]) for row in range(table.row_count)
+        }
         assert rows["Quit"] == "Ctrl+Q q"  # Textual's Ctrl+Q on the row of q, not a row of its own
         assert rows["Caret to the next sentence"] == ")"
         assert rows["Tags"] == "#"
+
+
+@pytest.mark.parametrize(
+    ("size", "footer", "legend"),
+    [
+        (
+            (80, 24),
+            "? Help q Quit e Entity c Quote d Number m Mention / Search",
+            "PER    ORG    LOC    MISC    quote    number",
+        ),
+        (
+            SIZE,
+            " ? Help  q Quit  e Entity  c Quote  d Number  m Mention  / Search  v Select  a Note  t Light/dark",
+            "PER  person   ORG  organisation   LOC  place   MISC  other name   quote    number",
+        ),
+    ],
+    ids=["80x24", "140x40"],
+)
+async def test_help_quit_and_the_legend_stay_whole_in_a_narrow_terminal(
+    size: tuple[int, int], footer: str, legend: str
+) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        await analysed(pilot)
+        await pilot.pause()
+        lines = screen_lines(pilot)
+        assert lines[-1].startswith(footer)
+        assert lines[-1].rstrip().endswith("▏^p Command palette")
+        assert lines[0].rstrip().endswith(legend)
 
 
 async def test_theme_toggle_and_quit() -> None:

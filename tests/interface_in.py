@@ -40,8 +40,12 @@ def main() -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    from tui.ui_state import screenshot_dir
+
     lines = asyncio.run(screens())
-    sys.stdout.write("\n".join(line.rstrip() for line in lines) + "\n")
+    # The palette names the screenshot folder, which differs between machines.
+    shown = (line.replace(str(screenshot_dir()), "DATA/screenshots").rstrip() for line in lines)
+    sys.stdout.write("\n".join(shown) + "\n")
     return 0
 
 

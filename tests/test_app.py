@@ -289,6 +289,65 @@ async def test_help_in_a_pane_lists_the_pane_keys() -> None:
         assert ("Next row", "quotes") in rows and ("Line down", "article") not in rows
 
 
+async def test_help_names_the_panes_not_their_widgets() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        screen.query_one("#glossary-table").focus()
+        await pilot.press("question_mark")
+        table = pilot.app.screen.query_one("#help-table", DataTable)
+        places = {str(table.get_row_at(row)[2]) for row in range(table.row_count)}
+        assert places == {"Glossary pane", "Reader", "Everywhere"}
+        keys = {str(table.get_row_at(row)[0]) for row in range(table.row_count)}
+        assert "Del x" in keys and "delete x" not in keys
+
+
+async def test_help_fits_80_columns_and_end_goes_to_the_last_row() -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("question_mark")
+        table = pilot.app.screen.query_one("#help-table", DataTable)
+        await pilot.pause()
+        assert table.max_scroll_x == 0  # every column in view, none cut
+        assert table.region.right <= 80
+        for key, row in (("end", table.row_count - 1), ("home", 0), ("G", table.row_count - 1), ("g", 0)):
+            await pilot.press(key)
+            assert (table.cursor_row, table.scroll_x) == (row, 0), key
+        rows = {
+            str(table.get_row_at(row)[1]): str(table.get_row_at(row)[0]) for row in range(table.row_count)
+        }
+        assert rows["Quit"] == "Ctrl+Q q"  # Textual's Ctrl+Q on the row of q, not a row of its own
+        assert rows["Caret to the next sentence"] == ")"
+        assert rows["Tags"] == "#"
+
+
+@pytest.mark.parametrize(
+    ("size", "footer", "legend"),
+    [
+        (
+            (80, 24),
+            "? Help q Quit e Entity c Quote d Number m Mention / Search",
+            "PER    ORG    LOC    MISC    quote    number",
+        ),
+        (
+            SIZE,
+            " ? Help  q Quit  e Entity  c Quote  d Number  m Mention  / Search  v Select  a Note  t Light/dark",
+            "PER  person   ORG  organisation   LOC  place   MISC  other name   quote    number",
+        ),
+    ],
+    ids=["80x24", "140x40"],
+)
+async def test_help_quit_and_the_legend_stay_whole_in_a_narrow_terminal(
+    size: tuple[int, int], footer: str, legend: str
+) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        await analysed(pilot)
+        await pilot.pause()
+        lines = screen_lines(pilot)
+        assert lines[-1].startswith(footer)
+        assert lines[-1].rstrip().endswith("▏^p Command palette")
+        assert lines[0].rstrip().endswith(legend)
+
+
 async def test_theme_toggle_and_quit() -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         assert pilot.app.theme == "textual-dark"
@@ -538,6 +597,18 @@ async def test_command_palette_runs_reader_actions_help_and_light_dark() -> None
         assert pilot.app.theme == "textual-light"
         await run_command(pilot, "Help")
         assert isinstance(pilot.app.screen, HelpScreen)
+
+
+async def test_the_palette_has_one_help_and_one_quit_both_ours() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        commands = {command.title: command.help for command in pilot.app.get_system_commands(screen)}
+        assert "Keys" not in commands  # Textual's key panel, beside our Help
+        assert commands["Quit"] == "Close Randnotiz"
+        await pilot.press("ctrl+p")
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "Search for commands…"
 
 
 async def test_screenshot_works_without_a_downloads_folder(

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -60,3 +62,20 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("RANDNOTIZ_DATA_DIR", str(folder))
     return folder
+
+
+WRITERS = ("erster", "zweiter")
+
+
+def run_writers_at_once(script: str, *args: str) -> None:
+    """Run ``script`` in two processes at once, each with its name (from
+    :data:`WRITERS`) as the last argument; both must succeed."""
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, *args, name],
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT), "PATH": ""},
+        )
+        for name in WRITERS
+    ]
+    assert [writer.wait(timeout=60) for writer in writers] == [0, 0]

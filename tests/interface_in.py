@@ -5,7 +5,7 @@ any UI module is imported. Run in a subprocess by tests/test_interface_language.
     LANG=de_DE.UTF-8 python -m tests.interface_in [--ui-lang en]
 
 Prints the reader on the recorded sample after its analysis, then its help
-screen, as plain text lines (a ruler of ``=`` between them).
+screen and the command palette, as plain text lines (a ruler of ``=`` between them).
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ async def screens() -> list[str]:
         await pilot.press("question_mark")
         await pilot.pause()
         help_screen = screen_lines(pilot)
-    return [*reader, "=" * SIZE[0], *help_screen]
+        await pilot.press("escape", "ctrl+p")
+        await pilot.app.workers.wait_for_complete()  # the palette lists its commands in a worker
+        await pilot.pause()
+        palette = screen_lines(pilot)
+    return [*reader, "=" * SIZE[0], *help_screen, "=" * SIZE[0], *palette]
 
 
 def main() -> int:
@@ -36,8 +40,12 @@ def main() -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    from tui.ui_state import screenshot_dir
+
     lines = asyncio.run(screens())
-    sys.stdout.write("\n".join(line.rstrip() for line in lines) + "\n")
+    # The palette names the screenshot folder, which differs between machines.
+    shown = (line.replace(str(screenshot_dir()), "DATA/screenshots").rstrip() for line in lines)
+    sys.stdout.write("\n".join(shown) + "\n")
     return 0
 
 

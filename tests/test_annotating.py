@@ -14,6 +14,7 @@ from tui.annotating import whole_words
 from tui.screens.reader import ReaderScreen
 from tui.store import AnnotationSession, SQLiteStore
 from tui.widgets.annotations_pane import AnnotationsPane
+from tui.widgets.panes import QuotesPane
 
 from .recorded import recorded
 from .ui import analysed, gutter, make_app
@@ -48,7 +49,7 @@ async def test_select_tag_note_and_correct_then_find_it_all_after_a_restart(tmp_
     store = tmp_path / "annotations.sqlite3"
     async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         screen = await reader_with_annotations(pilot)
-        await pilot.press("w", "v", "w", "w", "w", "h", "h")
+        await pilot.press("w", "v", "w", "w", "w")  # each w to the end of a word
         assert visual_text(screen) == PHRASE
         await pilot.press("number_sign", *"prüfen", "enter")
         await pilot.press("a", *"Bindestrich fehlt", "ctrl+s")
@@ -109,6 +110,21 @@ async def test_removing_a_false_entity_and_naming_a_speaker(tmp_path: Path) -> N
         await pilot.pause()
         changed = [q for q in analysis_of(screen).quotes if q.start == quote.start]
         assert changed and changed[0].speaker is not None and changed[0].speaker.text == "Hugo Barra"
+        # What the reader sees says so at once: the detail line and the quote's row.
+        assert "speaker: Hugo Barra" in str(screen.query_one("#detail").render())
+        pane = screen.query_one(QuotesPane)
+        row = pane.row_containing(quote.start, quote.end)
+        assert row is not None and "Hugo Barra" in [str(cell) for cell in pane.get_row_at(row)]
+
+
+async def test_the_detail_line_follows_a_label_correction(tmp_path: Path) -> None:
+    async with make_app(store=SQLiteStore(tmp_path / "a.sqlite3")).run_test(size=SIZE) as pilot:
+        screen = await reader_with_annotations(pilot)
+        await pilot.press("e", "e")
+        assert str(screen.query_one("#detail").render()).startswith("ORG Huawei")
+        await pilot.press("L", "down", "enter")  # from ORG to MISC
+        await pilot.pause()
+        assert str(screen.query_one("#detail").render()).startswith("MISC Huawei")
 
 
 async def test_a_mouse_drag_selects_and_y_copies(tmp_path: Path) -> None:
@@ -128,7 +144,7 @@ async def test_annotations_of_an_edited_article_move_with_their_words(tmp_path: 
     text = recorded("xiaomi-usa.de").text
     async with make_app(store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         await reader_with_annotations(pilot)
-        await pilot.press("w", "v", "w", "w", "w", "h", "h", "a", *"Notiz", "ctrl+s")
+        await pilot.press("w", "v", "w", "w", "w", "a", *"Notiz", "ctrl+s")
     edited = "Eilmeldung vorweg.\n" + text.replace("möchte bald expandieren", "will bald wachsen")
     async with make_app(text=edited, store=SQLiteStore(store)).run_test(size=SIZE) as pilot:
         screen = await reader_with_annotations(pilot)

@@ -295,6 +295,65 @@ async def test_help_in_a_pane_lists_the_pane_keys() -> None:
         assert ("Next row", "quotes") in rows and ("Line down", "article") not in rows
 
 
+async def test_help_names_the_panes_not_their_widgets() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        screen.query_one("#glossary-table").focus()
+        await pilot.press("question_mark")
+        table = pilot.app.screen.query_one("#help-table", DataTable)
+        places = {str(table.get_row_at(row)[2]) for row in range(table.row_count)}
+        assert places == {"Glossary pane", "Reader", "Everywhere"}
+        keys = {str(table.get_row_at(row)[0]) for row in range(table.row_count)}
+        assert "Del x" in keys and "delete x" not in keys
+
+
+async def test_help_fits_80_columns_and_end_goes_to_the_last_row() -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("question_mark")
+        table = pilot.app.screen.query_one("#help-table", DataTable)
+        await pilot.pause()
+        assert table.max_scroll_x == 0  # every column in view, none cut
+        assert table.region.right <= 80
+        for key, row in (("end", table.row_count - 1), ("home", 0), ("G", table.row_count - 1), ("g", 0)):
+            await pilot.press(key)
+            assert (table.cursor_row, table.scroll_x) == (row, 0), key
+        rows = {
+            str(table.get_row_at(row)[1]): str(table.get_row_at(row)[0]) for row in range(table.row_count)
+        }
+        assert rows["Quit"] == "Ctrl+Q q"  # Textual's Ctrl+Q on the row of q, not a row of its own
+        assert rows["Caret to the next sentence"] == ")"
+        assert rows["Tags"] == "#"
+
+
+@pytest.mark.parametrize(
+    ("size", "footer", "legend"),
+    [
+        (
+            (80, 24),
+            "? Help q Quit e Entity c Quote d Number m Mention / Search",
+            "PER    ORG    LOC    MISC    quote    number",
+        ),
+        (
+            SIZE,
+            " ? Help  q Quit  e Entity  c Quote  d Number  m Mention  / Search  v Select  a Note  t Light/dark",
+            "PER  person   ORG  organisation   LOC  place   MISC  other name   quote    number",
+        ),
+    ],
+    ids=["80x24", "140x40"],
+)
+async def test_help_quit_and_the_legend_stay_whole_in_a_narrow_terminal(
+    size: tuple[int, int], footer: str, legend: str
+) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        await analysed(pilot)
+        await pilot.pause()
+        lines = screen_lines(pilot)
+        assert lines[-1].startswith(footer)
+        assert lines[-1].rstrip().endswith("▏^p Command palette")
+        assert lines[0].rstrip().endswith(legend)
+
+
 async def test_theme_toggle_and_quit() -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         assert pilot.app.theme == "textual-dark"
@@ -444,18 +503,21 @@ async def test_every_line_step_is_painted() -> None:
 
 
 async def test_the_position_is_kept_on_resize() -> None:
-    async with make_app().run_test(size=(140, 30)) as pilot:
+    # Wide, wider, narrow (the panes stack under the text) and wide again: on the
+    # way the view is laid out at in-between sizes that clamp its scroll position.
+    async with make_app().run_test(size=(140, 40)) as pilot:
         screen = await analysed(pilot)
         view = screen.article
-        await pilot.press(*"jjjjjjjjjj")
+        await pilot.press(*"jjjjjjjjjjjj")
         await pilot.wait_for_scheduled_animations()
         start, _ = view.visible_range
-        for size in ((90, 30), (160, 40), (60, 20)):
+        assert start > 0
+        for size in ((90, 30), (160, 40), (60, 20), (80, 24), (140, 40)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
-            new_start, new_end = view.visible_range
-            assert new_start <= start < new_end, size  # the line at the top stays in view
-            start = new_start
+            # The same words at the top, unless the end of the article is in view.
+            assert view.top_line == min(view.line_of(start), int(view.max_scroll_y)), size
+            start = view.visible_range[0]
 
 
 async def test_a_long_glossary_count_is_shown_whole_at_every_width() -> None:
@@ -541,6 +603,18 @@ async def test_command_palette_runs_reader_actions_help_and_light_dark() -> None
         assert pilot.app.theme == "textual-light"
         await run_command(pilot, "Help")
         assert isinstance(pilot.app.screen, HelpScreen)
+
+
+async def test_the_palette_has_one_help_and_one_quit_both_ours() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        commands = {command.title: command.help for command in pilot.app.get_system_commands(screen)}
+        assert "Keys" not in commands  # Textual's key panel, beside our Help
+        assert commands["Quit"] == "Close Randnotiz"
+        await pilot.press("ctrl+p")
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "Search for commands…"
 
 
 async def test_screenshot_works_without_a_downloads_folder(

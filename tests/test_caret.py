@@ -29,6 +29,15 @@ def test_words_forward_and_back() -> None:
     assert caret.next_word(TEXT, len(TEXT) - 1) == len(TEXT) - 1
 
 
+def test_a_selection_grows_to_word_ends() -> None:
+    hugo = offset_of("Hugo")
+    assert caret.word_end(TEXT, hugo) == hugo + len("Hugo") - 1  # the end of this word
+    assert caret.word_end(TEXT, hugo + 3) == offset_of("Barra") + len("Barra") - 1  # from its end: the next's
+    selected = Caret(hugo).start_selection().moved(TEXT, caret.word_end(TEXT, hugo))
+    assert TEXT[slice(*selected.span)] == "Hugo"
+    assert caret.word_end(TEXT, len(TEXT) - 1) == len(TEXT) - 1
+
+
 def test_characters_skip_the_line_ends_a_reader_cannot_see() -> None:
     end_of_first = offset_of("Montag.") + len("Montag.") - 1
     assert caret.next_char(TEXT, end_of_first) == offset_of("Der Konzern")
@@ -75,6 +84,7 @@ motions = st.sampled_from(
         caret.next_char,
         caret.previous_char,
         caret.next_word,
+        caret.word_end,
         caret.previous_word,
         caret.next_sentence,
         caret.previous_sentence,

@@ -99,6 +99,19 @@ def test_a_speaker_is_set_at_the_nearest_mention_and_can_be_cleared() -> None:
     assert apply_corrections(ANALYSIS, [quote_fix, cleared]).quotes[0].speaker is None
 
 
+def test_the_readers_speaker_replaces_the_name_the_model_resolved() -> None:
+    resolved = replace(
+        ANALYSIS,
+        quotes=(replace(ANALYSIS.quotes[0], speaker=Span(*span("Xiaomi"), "Xiaomi"), speaker_name="Xiaomi"),),
+    )
+    (quote,) = apply_corrections(
+        resolved, [fix("Wir kommen", "2026-01-01T10:00:00Z", speaker="Hugo Barra")]
+    ).quotes
+    assert (quote.speaker_name, quote.said_by) == ("Hugo Barra", "Hugo Barra")
+    cleared = fix("Wir kommen", "2026-01-01T10:00:09Z", speaker="")
+    assert apply_corrections(resolved, [cleared]).quotes[0].said_by is None
+
+
 def test_orphans_and_plain_notes_change_nothing() -> None:
     orphan = fix("Apple", "2026-01-01T10:00:00Z", entity=EntityCorrection(None))
     orphan = replace(orphan, state="orphan")

@@ -84,6 +84,20 @@ def test_html_on_stdin_is_recognised(monkeypatch) -> None:
     assert (document.format, document.title, document.source) == ("html", "Xiaomi will in die USA", "-")
 
 
+def test_a_copyright_year_is_no_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Windkraft: Neuer Rekord</title></head><body><article>"
+        "<h1>Windkraft: Neuer Rekord</h1><p>Die Windparks in der Nordsee haben im Oktober so viel Strom "
+        "erzeugt wie nie zuvor, teilte der Netzbetreiber Tennet am Montag in Bayreuth mit.</p>"
+        "<p>Nach Angaben des Unternehmens lag die Einspeisung bei rund 4,2 Terawattstunden.</p>"
+        "</article><footer>© Tagesblatt 2026</footer></body></html>",
+        "utf-8",
+    )
+    document = open_source(str(page))
+    assert document.title == "Windkraft: Neuer Rekord" and "date" not in document.metadata
+
+
 def test_a_page_without_an_article_gets_one_line(tmp_path: Path) -> None:
     page = tmp_path / "empty.html"
     page.write_text("<html><head><script>var x = 1;</script></head><body><nav>Start</nav></body></html>")

@@ -17,7 +17,7 @@ from tui import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 GERMAN_CATALOG = ROOT / "tui" / "locale" / "de" / "LC_MESSAGES" / "randnotiz.po"
-KEYWORDS = {"_": None, "ngettext": (1, 2), "count": (2, 3)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "count": (2, 3)}
 
 
 @pytest.fixture
@@ -91,6 +91,32 @@ def test_every_interface_string_is_in_the_german_catalog() -> None:
     }
     missing = sorted(interface_messages() - translated)
     assert missing == [], f"not translated into German: {missing}"
+
+
+def test_argparse_speaks_german_too(german: None, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--ui-lang", "de", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # as one line, whatever the terminal's width
+    for words in ("Aufruf: randnotiz", "Positionsargumente:", "Optionen:", "diese Hilfe zeigen und beenden"):
+        assert words in shown
+    assert "Versionsnummer des Programms zeigen und beenden" in shown
+    assert "'randnotiz export ARTIKEL'" in shown and "'randnotiz import NOTIZEN'" in shown
+    for english in ("usage:", "options:", "show this help", "show program's"):
+        assert english not in shown
+    with pytest.raises(SystemExit):
+        main(["--ui-lang", "de", "--bogus"])
+    assert capsys.readouterr().err.endswith("randnotiz: Fehler: unbekannte Argumente: --bogus\n")
+
+
+def test_argparse_stays_english_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # as one line, whatever the terminal's width
+    assert shown.startswith("usage: randnotiz") and "'randnotiz export ARTICLE'" in shown
 
 
 @pytest.mark.parametrize(

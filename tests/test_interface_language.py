@@ -49,7 +49,17 @@ def test_lang_de_shows_the_reader_and_its_help_in_german(german: str) -> None:
 def test_german_counts_and_keys(german: str) -> None:
     status, footer = german.split("=" * 140)[0].splitlines()[-2:]
     assert status.strip() == "de · de_randnotiz · 444 Wörter · 36 Namen · 11 Zitate · 3 Zahlen"
-    assert "e Name  c Zitat  d Zahl" in footer and "q Beenden  ? Hilfe" in footer
+    assert "e Name  c Zitat  d Zahl" in footer and "? Hilfe  q Beenden" in footer
+
+
+def test_the_help_and_the_palette_are_german_throughout(german: str) -> None:
+    help_screen, screen = german.split("=" * 140)[1:]
+    palette = screen.split("▔" * 140)[1].split("▁" * 140)[0]
+    assert "🔎 Befehle suchen…" in palette
+    commands = [line.strip() for line in palette.splitlines() if line.strip()][1::2]
+    # Textual's Keys panel would say what Hilfe says; its Quit is ours, in German.
+    assert commands == ["Beenden", "Bildschirmfoto", "Farbschema", "Hell/dunkel", "Hilfe", "Maximieren"]
+    assert "Leseansicht" in help_screen and "Reader" not in help_screen
 
 
 def test_ui_lang_en_wins_over_a_german_environment() -> None:

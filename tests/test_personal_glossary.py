@@ -5,8 +5,6 @@ store across migrations, restarts and two processes."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 import textwrap
 from itertools import pairwise
 from pathlib import Path
@@ -30,7 +28,7 @@ from tui.store.personal_glossary import (
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SQLiteStore
 
-from .conftest import ROOT
+from .conftest import WRITERS, run_writers_at_once
 
 
 def entry(term: str, id: str | None = None) -> PersonalEntry:
@@ -223,21 +221,11 @@ WRITER = textwrap.dedent(
 def test_two_processes_adding_entries_at_once_lose_nothing(tmp_path: Path) -> None:
     database = tmp_path / "shared.sqlite3"
     count = 60
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(database), str(count), name],
-            cwd=ROOT,
-            env={"PYTHONPATH": str(ROOT), "PATH": ""},
-        )
-        for name in ("erster", "zweiter")
-    ]
-    assert [writer.wait(timeout=60) for writer in writers] == [0, 0]
+    run_writers_at_once(WRITER, str(database), str(count))
     with SQLiteStore(database) as store:
         assert store.integrity_check() == "ok"
         entries = store.personal_entries()
-        assert {e.term for e in entries} == {
-            f"{name} {i}" for name in ("erster", "zweiter") for i in range(count)
-        }
+        assert {e.term for e in entries} == {f"{name} {i}" for name in WRITERS for i in range(count)}
         assert len(store.sightings(e.id for e in entries)) == 2 * count
 
 

@@ -153,3 +153,53 @@ def test_utf8_and_utf16_give_the_normalised_text_and_the_same_id(text: str) -> N
     assert from_utf8.id == from_utf16.id == document_id(normalise(text))
     assert from_utf8.note is None and from_utf16.note is None
     assert from_utf8.title in from_utf8.text or from_utf8.title == "a.txt"
+
+
+AGENCY_COPY = (
+    "Berlin (dpa) - Die Bundesnetzagentur hat die Netzentgelte für das\n"
+    "kommende Jahr genehmigt. Nach Angaben der Behörde steigen sie im\n"
+    "Durchschnitt um knapp 15 Prozent, wie ein Sprecher am Montag in Bonn\n"
+    "sagte.\n"
+    "\n"
+    'Die Verbraucherzentralen kritisierten die Entscheidung. "Das ist für\n'
+    'viele Haushalte kaum zu stemmen", sagte eine Sprecherin. Der Smartphone-\n'
+    "Hersteller Xiaomi meldete unterdessen:\n"
+    "- Umsatz: 15 Milliarden Euro\n"
+    "- Gewinn: 1 Milliarde Euro\n"
+)
+
+
+def test_hard_wrapped_paragraphs_flow_as_one(tmp_path: Path) -> None:
+    (tmp_path / "meldung.txt").write_text(AGENCY_COPY, "utf-8")
+    document = open_source(str(tmp_path / "meldung.txt"))
+    assert document.text.split("\n") == [
+        "Berlin (dpa) - Die Bundesnetzagentur hat die Netzentgelte für das kommende Jahr genehmigt. "
+        "Nach Angaben der Behörde steigen sie im Durchschnitt um knapp 15 Prozent, wie ein Sprecher "
+        "am Montag in Bonn sagte.",
+        "",
+        'Die Verbraucherzentralen kritisierten die Entscheidung. "Das ist für viele Haushalte kaum zu '
+        'stemmen", sagte eine Sprecherin. Der Smartphone-Hersteller Xiaomi meldete unterdessen:',
+        "- Umsatz: 15 Milliarden Euro",  # a list keeps its lines
+        "- Gewinn: 1 Milliarde Euro",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name)
+def test_paragraphs_on_one_line_each_are_left_alone(path: Path) -> None:
+    assert open_source(str(path)).text == normalise(path.read_text("utf-8"))
+
+
+def test_short_lines_are_no_wrapping(tmp_path: Path) -> None:
+    address = "Bundesnetzagentur\nTulpenfeld 4\n53113 Bonn\nTelefon 0228 14-0\n"
+    (tmp_path / "adresse.txt").write_text(address, "utf-8")
+    assert open_source(str(tmp_path / "adresse.txt")).text == address
+
+
+@given(st.lists(st.text(alphabet="abc äß-.\n", max_size=90), min_size=4, max_size=30).map("\n".join))
+def test_joining_lines_changes_only_line_breaks(text: str) -> None:
+    from tui.sources.plain_text import unwrap_hard_breaks
+
+    joined = unwrap_hard_breaks(text)
+    assert len(joined) <= len(text)
+    assert joined.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")

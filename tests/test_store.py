@@ -16,7 +16,7 @@ from tui.store.model import EntityCorrection, StoredDocument
 from tui.store.session import AnnotationSession
 from tui.store.sqlite_store import SCHEMA_VERSION, SQLiteStore, StoreError, default_store_path
 
-from .conftest import ROOT
+from .conftest import ROOT, WRITERS, run_writers_at_once
 
 TEXT = "Hugo Barra sagte, Xiaomi plane den Start in den USA. Barra war bei Google.\n"
 
@@ -181,19 +181,11 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     document = article(tmp_path)
     database = tmp_path / "shared.sqlite3"
     count = 150
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(database), document.source, str(count), name],
-            cwd=ROOT,
-            env={"PYTHONPATH": str(ROOT), "PATH": ""},
-        )
-        for name in ("erster", "zweiter")
-    ]
-    assert [writer.wait(timeout=60) for writer in writers] == [0, 0]
+    run_writers_at_once(WRITER, str(database), document.source, str(count))
     with SQLiteStore(database) as store:
         assert store.integrity_check() == "ok"
         notes = {a.note for a in store.annotations([document.id])}
-    assert notes == {f"{name} {i}" for name in ("erster", "zweiter") for i in range(count)}
+    assert notes == {f"{name} {i}" for name in WRITERS for i in range(count)}
 
 
 def test_the_ui_can_use_the_store_without_loading_spacy_or_the_ui_toolkit() -> None:

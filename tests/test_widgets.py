@@ -175,6 +175,16 @@ def test_every_highlight_has_one_style_and_the_legend_names_each() -> None:
         ("pagedown", "PgDn"),
         ("G", "G"),
         ("shift+tab", "Shift+Tab"),
+        ("right_parenthesis", ")"),
+        ("left_parenthesis", "("),
+        ("right_curly_bracket", "}"),
+        ("left_curly_bracket", "{"),
+        ("number_sign", "#"),
+        ("at", "@"),
+        ("plus", "+"),
+        ("delete", "Del"),
+        ("escape", "Esc"),
+        ("ctrl+pageup", "Ctrl+PgUp"),
     ],
 )
 def test_keys_are_shown_as_on_the_keyboard(key: str, shown: str) -> None:

@@ -30,18 +30,14 @@ DARK, LIGHT = "textual-dark", "textual-light"
 _TEXTUAL_COMMANDS = {
     "Theme": _("Theme"),
     "Change the current theme": _("Change the current theme"),
-    "Quit": _("Quit"),
-    "Quit the application as soon as possible": _("Quit the application as soon as possible"),
-    "Keys": _("Keys"),
-    "Hide the keys and widget help panel": _("Hide the keys and widget help panel"),
-    "Show help for the focused widget and a summary of available keys": _(
-        "Show help for the focused widget and a summary of available keys"
-    ),
     "Minimize": _("Minimize"),
     "Minimize the widget and restore to normal size": _("Minimize the widget and restore to normal size"),
     "Maximize": _("Maximize"),
     "Maximize the focused widget": _("Maximize the focused widget"),
 }
+# Textual's commands that ours replace: Keys (its key panel, beside our Help),
+# Quit (in its words) and Screenshot (saved where we choose).
+_REPLACED_COMMANDS = {"Keys", "Quit", "Screenshot"}
 
 
 class RandnotizApp(App[None]):
@@ -188,14 +184,28 @@ class RandnotizApp(App[None]):
         else:
             self.notify(_("Screenshot saved to {path}").format(path=saved), timeout=8)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":  # replaced below
+            if command.title not in _REPLACED_COMMANDS:
                 yield command._replace(
                     title=_TEXTUAL_COMMANDS.get(command.title, command.title),
                     help=_TEXTUAL_COMMANDS.get(command.help, command.help),
                 )
         yield SystemCommand(_("Help"), _("Every key that works here"), self.action_help)
+        yield SystemCommand(_("Quit"), _("Close Randnotiz"), self.action_quit)
         yield SystemCommand(
             _("Light/dark"), _("Switch between the light and the dark theme"), self.action_toggle_theme
         )

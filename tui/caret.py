@@ -50,6 +50,16 @@ def next_word(text: str, offset: int) -> int:
     return clamp(text, len(text) - 1)
 
 
+def word_end(text: str, offset: int) -> int:
+    """The last character of the word the caret is in, or, from a word's last
+    character, of the next word (vi's "e"): where a selection grown word by
+    word should end, not on the next word's first letter."""
+    for match in _WORD.finditer(text, offset):
+        if match.end() - 1 > offset:
+            return match.end() - 1
+    return clamp(text, len(text) - 1)
+
+
 def previous_word(text: str, offset: int) -> int:
     """The start of the word before the caret (or of the one it is inside)."""
     starts = [match.start() for match in _WORD.finditer(text, 0, offset)]

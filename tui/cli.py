@@ -1,5 +1,6 @@
 """Command line: ``randnotiz [PATH]`` opens the reader, ``randnotiz analyze``
-prints the analysis as JSON (a stable contract: see README)."""
+prints the analysis as JSON (a stable contract: see README), ``randnotiz
+export`` and ``randnotiz import`` exchange annotations."""
 
 from __future__ import annotations
 
@@ -90,7 +91,12 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="randnotiz",
         description=_("Read an article in the terminal with its entities, quotes, numbers and glossary."),
-        epilog=_("Subcommand: 'randnotiz analyze PATH' prints the analysis as JSON."),
+        epilog=_(
+            "Subcommands: 'randnotiz analyze PATH' prints the analysis as JSON; "
+            "'randnotiz export ARTICLE' writes its annotations in an exchange format; "
+            "'randnotiz import ANNOTATIONS' reads W3C Web Annotations into the store. "
+            "Each has its own --help."
+        ),
     )
     parser.add_argument(
         "path",
@@ -102,7 +108,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=_("colour theme: dark, light or a Textual theme such as nord (default: settings, else dark)"),
     )
-    parser.add_argument("--version", action="version", version=f"randnotiz {_version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"randnotiz {_version()}",
+        help=_("show program's version number and exit"),  # argparse says it in English before 3.12
+    )
     _common(parser)
     return parser
 

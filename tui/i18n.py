@@ -14,6 +14,7 @@ that was never installed compiles the ``.po`` in memory instead.
 
 from __future__ import annotations
 
+import argparse
 import gettext
 import io
 import os
@@ -87,9 +88,15 @@ def _language(locale: str) -> str:
 
 
 def install(locale: str | Locale) -> None:
-    """Make ``locale`` the interface's language for everything that follows."""
+    """Make ``locale`` the interface's language for everything that follows,
+    argparse's own words (``usage:``, ``options:``, its errors) included."""
     _Interface.locale = str(locale)
     _Interface.translations = catalog(_language(str(locale)))
+    # argparse words its help and errors through the gettext functions it
+    # imported (the default domain, where no catalog of ours is): pointed at
+    # ours, they take their translations from our catalog (ARGPARSE_MESSAGES).
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 def catalog(language: str) -> gettext.NullTranslations:
@@ -111,6 +118,29 @@ def catalog(language: str) -> gettext.NullTranslations:
         write_mo(buffer, read_po(source, locale=language, domain=DOMAIN))
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+def N_(message: str) -> str:  # noqa: N802 (the name pybabel extracts by default)
+    """Marks a message for extraction that is translated where it is used."""
+    return message
+
+
+# The messages of argparse that a reader meets (its --help and its errors), in
+# our catalog so that they come out in the interface's language.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
 
 
 def current_locale() -> str:

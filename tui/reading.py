@@ -156,8 +156,7 @@ def _exactly(index: SpanIndex[Span], span: Span) -> Span | None:
 
 
 def describe_quote(quote: Quote, sources: Sequence[Span], sentences: SpanIndex[Span]) -> str:
-    # The resolved name ("Hugo Barra" for "er"), else the words that name the speaker.
-    speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else _("unknown"))
+    speaker = quote.said_by or _("unknown")
     parts = [_("{kind} quote").format(kind=quote.kind), _("speaker: {speaker}").format(speaker=speaker)]
     if quote.cue is not None:
         parts.append(_("cue: {cue}").format(cue=quote.cue.text))

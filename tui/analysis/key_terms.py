@@ -11,19 +11,14 @@ and a hyphenated compound is as rare as its parts together.
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
-from typing import cast
 
-import msgpack
-
+from tui.analysis.bundled import word_frequency_buckets
 from tui.analysis.model import GlossaryEntry, Span
 from tui.analysis.spans import SpanIndex
 
@@ -110,20 +105,12 @@ class _FrequencyList:
 
 
 def _read_wordlist(lang: str) -> list[list[str]]:
-    """wordfreq's list for ``lang``: its words in frequency buckets.
-
-    Read from wordfreq's data file in its documented cBpack format (gzip'd
-    msgpack, see ``wordfreq.read_cBpack``) without importing wordfreq, whose
-    import compiles its tokenizer (0.1-0.2 s of the reader's first analysis);
-    through wordfreq itself if that file is not where it used to be."""
-    spec = importlib.util.find_spec("wordfreq")
-    folders = spec.submodule_search_locations if spec is not None else None
-    path = Path(next(iter(folders or ()), "")) / "data" / f"{_WORDLIST}_{lang}.msgpack.gz"
-    if path.is_file():
-        with gzip.open(path, "rb") as packed:
-            header, *buckets = msgpack.unpack(packed, raw=False)
-        if header == {"format": "cB", "version": 1}:
-            return cast(list[list[str]], buckets)
+    """wordfreq's list for ``lang``: its words in frequency buckets, read
+    from its data file where it is (see :func:`~tui.analysis.bundled.word_frequency_buckets`),
+    else through wordfreq itself."""
+    buckets = word_frequency_buckets(lang, _WORDLIST)
+    if buckets is not None:
+        return buckets
     from wordfreq import get_frequency_list
 
     try:

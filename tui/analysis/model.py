@@ -74,6 +74,14 @@ class Quote(Span):
     # names no entity ("eine Sprecherin des Umweltamts").
     speaker_name: str | None = None
 
+    @property
+    def said_by(self) -> str | None:
+        """Who said it, for a reader: the resolved name, else the words that
+        name the speaker ("eine Sprecherin des Umweltamts"), else None."""
+        if self.speaker_name:
+            return self.speaker_name
+        return self.speaker.text if self.speaker is not None else None
+
     def to_json(self) -> dict[str, Any]:
         return {
             **Span.to_json(self),

@@ -10,43 +10,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.dom import DOMNode
+from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from tui.i18n import _
+from tui.screens.library import LibraryScreen
 
-_KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "escape": "Esc",
-    "space": "Space",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "home": "Home",
-    "end": "End",
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "enter": "Enter",
-    "tab": "Tab",
-    "shift+tab": "Shift+Tab",
-}
+# Where Textual's own display name (``pgdn``, ``⏎``) is not what a keyboard says.
+_KEY_NAMES = {"pageup": "PgUp", "pagedown": "PgDn", "enter": "Enter"}
 
 
 def describe_key(key: str) -> str:
-    """``ctrl+p`` as Ctrl+P, ``question_mark`` as ?, ``pagedown`` as PgDn."""
-    if key in _KEY_NAMES:
-        return _KEY_NAMES[key]
+    """As on the keyboard: ``ctrl+p`` as Ctrl+P, ``right_parenthesis`` as ),
+    ``delete`` as Del, ``pagedown`` as PgDn. Textual names the characters."""
     *modifiers, name = key.split("+")
-    return "+".join(
-        [*(m.capitalize() for m in modifiers), _KEY_NAMES.get(name, name.upper() if modifiers else name)]
-    )
+    shown = _KEY_NAMES.get(name) or format_key(name)
+    if modifiers and len(shown) == 1:
+        shown = shown.upper()
+    elif len(shown) > 1:
+        shown = shown[0].upper() + shown[1:]  # esc, home, del, f1
+    return "+".join([*(modifier.capitalize() for modifier in modifiers), shown])
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,28 +66,38 @@ _TEXTUAL_DESCRIPTIONS = {
     "Copy selected text": _("Copy selected text"),
     "Focus Next": _("Focus Next"),
     "Focus Previous": _("Focus Previous"),
+    "Quit": _("Quit"),  # Textual's Ctrl+Q, listed with q
 }
 
 
+# The parts of the interface a key can belong to, by the id of the widget
+# that has it or of the pane around it (a pane's table has its own id).
+_PLACES = ("article", "search", "quotes", "numbers", "glossary", "annotations")
+
+
 def _where(node: DOMNode) -> str:
-    if isinstance(node, App):
-        return "everywhere"
-    if isinstance(node, Screen):
-        return "reader"
-    return node.id or type(node).__name__
+    for part in (node, *node.ancestors):
+        if isinstance(part, App):
+            return "everywhere"
+        if isinstance(part, Screen):
+            return "library" if isinstance(part, LibraryScreen) else "reader"
+        if part.id in _PLACES:
+            return part.id
+    return "everywhere"
 
 
 def _where_shown(where: str) -> str:
     """``where`` in the interface's language: the app, the reader or a pane."""
     names = {
-        "everywhere": _("everywhere"),
-        "reader": _("reader"),
-        "quotes": _("quotes"),
-        "numbers": _("numbers"),
-        "glossary": _("glossary"),
-        "annotations": _("annotations"),
-        "article": _("article"),
-        "search": _("search"),
+        "everywhere": _("Everywhere"),
+        "reader": _("Reader"),
+        "library": _("Library"),
+        "article": _("Article"),
+        "search": _("Search bar"),
+        "quotes": _("Quotes pane"),
+        "numbers": _("Numbers pane"),
+        "glossary": _("Glossary pane"),
+        "annotations": _("Annotations pane"),
     }
     return names.get(where, where)
 
@@ -114,8 +114,51 @@ def help_rows(screen: Screen[object]) -> list[HelpRow]:
         description = _TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
         grouped.setdefault((where, binding.action, description), []).append(key)
     rows = [HelpRow(tuple(keys), description, where) for (where, _, description), keys in grouped.items()]
-    order = {"everywhere": 2, "reader": 1}
+    order = {"everywhere": 2, "reader": 1, "library": 1}
     return sorted(rows, key=lambda row: order.get(row.where, 0))
+
+
+class HelpTable(DataTable[Text]):
+    """The rows, fitted to the dialog: the description column takes the
+    width the keys and places leave and wraps within it, so nothing is cut
+    and nothing scrolls sideways. Home/End and g/G go to the first and last
+    row (a DataTable's Home and End would scroll sideways)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home,g", "scroll_top", _("Top"), show=False, id="help.top"),
+        Binding("end,G", "scroll_bottom", _("Bottom"), show=False, id="help.bottom"),
+    ]
+    # Below this the descriptions would wrap word by word: the table scrolls instead.
+    MIN_DESCRIPTION_WIDTH = 16
+
+    def __init__(self, rows: Iterable[HelpRow], *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._cells = [
+            (" ".join(describe_key(key) for key in row.keys), row.description, _where_shown(row.where))
+            for row in rows
+        ]
+        self._fitted_to = 0
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and width != self._fitted_to:
+            self._fitted_to = width
+            self._fill(width)
+
+    def _fill(self, width: int) -> None:
+        headers = (_("Keys"), _("What it does"), _("Where"))
+        keys_width, _description, where_width = (
+            max(cell_len(cell) for cell in column) for column in zip(headers, *self._cells, strict=True)
+        )
+        padding = 2 * self.cell_padding * len(headers)
+        description_width = max(self.MIN_DESCRIPTION_WIDTH, width - keys_width - where_width - padding)
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        for header, column_width in zip(headers, (keys_width, description_width, where_width), strict=True):
+            self.add_column(header, width=column_width)
+        for keys, description, where in self._cells:
+            self.add_row(Text(keys, style="bold"), Text(description), Text(where), height=None)
+        self.move_cursor(row=cursor)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -132,13 +175,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
             yield Static(_("Randnotiz — keys that work here"), id="help-title")
-            yield DataTable[Text](id="help-table", cursor_type="row", zebra_stripes=True)
+            yield HelpTable(self._rows, id="help-table")
             yield Static(_("Esc closes · Tab moves to the panes, ? there lists their keys"), id="help-hint")
 
     def on_mount(self) -> None:
-        table: DataTable[Text] = self.query_one(DataTable)
-        table.add_columns(_("Keys"), _("What it does"), _("Where"))
-        for row in self._rows:
-            keys = " ".join(describe_key(key) for key in row.keys)
-            table.add_row(Text(keys, style="bold"), Text(row.description), Text(_where_shown(row.where)))
-        table.focus()
+        self.query_one(HelpTable).focus()

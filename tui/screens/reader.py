@@ -22,7 +22,7 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui import annotating, caret, i18n
@@ -51,6 +51,7 @@ from tui.store.protocol import AnnotationStore
 from tui.store.session import source_path
 from tui.widgets.annotations_pane import AnnotationsPane
 from tui.widgets.article_view import ArticleView, Highlight
+from tui.widgets.footer import KeyFooter
 from tui.widgets.legend import Legend
 from tui.widgets.panes import (
     GlossaryColumn,
@@ -357,7 +358,7 @@ class ReaderScreen(Screen[None]):
         ]
         with self.app.batch_update():
             await self.query_one("#footer-slot").remove()
-            await self.mount(Footer())
+            await self.mount(KeyFooter())
             await self.query_one("#panes").mount_all([*panes, AnnotationsPane(id="annotations")])
         self.refresh_bindings()  # the footer shows its keys when told of them
         self.panes_mounted.set()
@@ -436,6 +437,7 @@ class ReaderScreen(Screen[None]):
         self.query(ProgressBar).set(display=False)
         self._status(self.reading.summary())
         self._fill_panes()
+        self._show_detail()  # the selection may be an item the new analysis tells more of
 
     def _highlight(
         self, entities: Sequence[Entity], quotes: Sequence[Quote], numbers: Sequence[Number]
@@ -654,6 +656,11 @@ class ReaderScreen(Screen[None]):
 
     def action_caret(self, motion: str) -> None:
         """Move the caret by a character, word or paragraph (extending a visual selection)."""
+        anchor = self.caret.anchor
+        if motion == "next_word" and anchor is not None and self.caret.offset >= anchor:
+            # A selection grows to the end of the word, not onto the next one's first letter.
+            self._move_caret(caret.word_end)
+            return
         self._move_caret(CARET_MOTIONS[motion])
 
     def action_caret_sentence(self, forward: bool) -> None:

@@ -41,6 +41,7 @@ def looks_like_html(data: bytes) -> bool:
 def read_html(data: bytes, source: str) -> Document:
     import trafilatura
     from lxml import etree, html
+    from trafilatura.settings import set_date_params
 
     name = display_name(source)
     if not data.strip():
@@ -55,6 +56,9 @@ def read_html(data: bytes, source: str) -> Document:
         include_tables=True,
         include_images=False,
         favor_precision=True,
+        # Dates from the page's markup only: the extensive search reads "© 2026"
+        # in a footer as 2026-01-01, which a reader would take for the article's date.
+        date_extraction_params=set_date_params(extensive=False),
     )
     if not extracted:
         raise InputError(_("{name} has no article text that Randnotiz could find").format(name=name))

@@ -14,7 +14,7 @@ from tui.i18n import _
 from tui.sources.document import Document
 from tui.sources.errors import InputError
 from tui.sources.html import looks_like_html, read_html
-from tui.sources.plain_text import decode
+from tui.sources.plain_text import decode, with_flowing_paragraphs
 
 # Long enough for a book, short enough that a stray log dump or disk image
 # gets a clear refusal instead of minutes of analysis.
@@ -36,7 +36,7 @@ def open_source(path: str, encoding: str | None = None) -> Document:
         from tui.sources.markdown import read_markdown  # markdown-it: ~20 ms the reader's start need not pay
 
         return read_markdown(data, path, encoding)
-    return decode(data, path, encoding)
+    return with_flowing_paragraphs(decode(data, path, encoding))
 
 
 def _read_stdin() -> bytes:

@@ -7,7 +7,9 @@ note for the reader, or refused with the offset of the first bad byte.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import PurePath
 from types import MappingProxyType
 
@@ -17,6 +19,12 @@ from tui.sources.document import Document
 from tui.sources.errors import InputError
 
 BINARY_SNIFF_BYTES = 8192
+# Hard-wrapped text: at least this many lines, wrapped at a width in this
+# range, a wrapped line ending at most this many characters short of it.
+_MIN_WRAPPED_LINES = 4
+_WRAP_WIDTHS = (40, 100)
+_WRAP_SLACK = 20
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,3}[.)]\s)")
 # C0 controls other than tab/newline/carriage return/form feed/escape: a few
 # in a text are hostile or accidental, many mean it is not text at all.
 _SUSPICIOUS_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
@@ -87,6 +95,42 @@ def title_of(text: str, source: str) -> str:
     if len(first_line) <= _MAX_TITLE_CHARS:
         return first_line
     return display_name(source) if source == "-" else PurePath(source).name
+
+
+def unwrap_hard_breaks(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs (agency copy, e-mail, text
+    exported at 72 columns), so that a paragraph flows as one in the reader
+    and sentences are not cut for the analysis. A text counts as hard-wrapped
+    when most of its lines end near one width of 40 to 100 characters; a line
+    that ends near that width is joined with the next, unless the next starts
+    a list item (a short line ends its paragraph). A line ending in a hyphen
+    keeps it (``Smartphone-`` + ``Hersteller``)."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < _MIN_WRAPPED_LINES:
+        return text
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near_width = sum(1 for length in lengths if length >= width - _WRAP_SLACK)
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or near_width < 0.5 * len(lengths):
+        return text
+    joined = [lines[0]]
+    for line, following in pairwise(lines):
+        wrapped = (
+            len(line.rstrip()) >= width - _WRAP_SLACK
+            and bool(following.strip())
+            and not _LIST_ITEM.match(following)
+        )
+        joined.append(("" if line.endswith((" ", "-")) else " ") if wrapped else "\n")
+        joined.append(following)
+    return "".join(joined)
+
+
+def with_flowing_paragraphs(document: Document) -> Document:
+    """A plain-text ``document`` with its hard-wrapped paragraphs joined."""
+    text = unwrap_hard_breaks(document.text)
+    if text == document.text:
+        return document
+    return replace(document, text=text, title=title_of(text, document.source))
 
 
 def _document(text: str, source: str, encoding: str) -> Document:

@@ -46,8 +46,11 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
         assert annotation.speaker is not None
         index = _quote_under(quotes, annotation)
         if index is not None:
+            # The reader's name is who said it, whatever the model resolved.
             quotes[index] = replace(
-                quotes[index], speaker=_mention_near(analysis.text, annotation.speaker, quotes[index])
+                quotes[index],
+                speaker=_mention_near(analysis.text, annotation.speaker, quotes[index]),
+                speaker_name=annotation.speaker.strip() or None,
             )
     changed_entities = tuple(entities) != analysis.entities
     return replace(

@@ -219,28 +219,20 @@ class SQLiteStore:
         return [path for (path,) in rows]
 
     def activity(self, document_ids: Iterable[str]) -> dict[str, DocumentActivity]:
-        ids = list(dict.fromkeys(document_ids))
-        if not ids:
-            return {}
-        marks = ", ".join("?" * len(ids))
-        rows = self._connection.execute(
-            f"SELECT d.id, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id), "
-            f"(SELECT max(last_opened) FROM document_paths p WHERE p.document_id = d.id) "
-            f"FROM documents d WHERE d.id IN ({marks})",
-            ids,
-        ).fetchall()
+        rows = self._rows_in(
+            "SELECT d.id, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id), "
+            "(SELECT max(last_opened) FROM document_paths p WHERE p.document_id = d.id) "
+            "FROM documents d WHERE d.id IN ({keys})",
+            document_ids,
+        )
         return {document_id: DocumentActivity(count, opened) for document_id, count, opened in rows}
 
     def annotations(self, document_ids: Iterable[str]) -> list[Annotation]:
-        ids = list(dict.fromkeys(document_ids))
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        rows = self._connection.execute(
-            f"SELECT {_COLUMNS} FROM annotations WHERE document_id IN ({marks}) "
+        rows = self._rows_in(
+            f"SELECT {_COLUMNS} FROM annotations WHERE document_id IN ({{keys}}) "
             'ORDER BY start, "end", created, id',
-            ids,
-        ).fetchall()
+            document_ids,
+        )
         return [_annotation(row) for row in rows]
 
     def annotation(self, annotation_id: str) -> Annotation | None:
@@ -344,23 +336,29 @@ class SQLiteStore:
             )
 
     def sightings(self, entry_ids: Iterable[str]) -> list[Sighting]:
-        ids = list(dict.fromkeys(entry_ids))
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        rows = self._connection.execute(
-            f"SELECT s.entry_id, s.document_id, s.count, s.last_seen, coalesce(d.title, ''), "
-            f"(SELECT json_group_array(path) FROM "
-            f"(SELECT path FROM document_paths p WHERE p.document_id = s.document_id "
-            f"ORDER BY last_opened DESC, path)) "
-            f"FROM glossary_sightings s LEFT JOIN documents d ON d.id = s.document_id "
-            f"WHERE s.entry_id IN ({marks}) ORDER BY s.entry_id, s.last_seen DESC, s.document_id",
-            ids,
-        ).fetchall()
+        rows = self._rows_in(
+            "SELECT s.entry_id, s.document_id, s.count, s.last_seen, coalesce(d.title, ''), "
+            "(SELECT json_group_array(path) FROM "
+            "(SELECT path FROM document_paths p WHERE p.document_id = s.document_id "
+            "ORDER BY last_opened DESC, path)) "
+            "FROM glossary_sightings s LEFT JOIN documents d ON d.id = s.document_id "
+            "WHERE s.entry_id IN ({keys}) ORDER BY s.entry_id, s.last_seen DESC, s.document_id",
+            entry_ids,
+        )
         return [
             Sighting(entry_id, document_id, count, last_seen, title, tuple(json.loads(paths)))
             for entry_id, document_id, count, last_seen, title, paths in rows
         ]
+
+    def _rows_in(self, query: str, keys: Iterable[str]) -> list[Any]:
+        """The rows of ``query`` with ``{keys}`` in it standing for the distinct
+        ``keys`` as an SQL list (no keys: no rows)."""
+        distinct = list(dict.fromkeys(keys))
+        if not distinct:
+            return []
+        return self._connection.execute(
+            query.format(keys=", ".join("?" * len(distinct))), distinct
+        ).fetchall()
 
     def integrity_check(self) -> str:
         return str(self._connection.execute("PRAGMA integrity_check").fetchone()[0])

@@ -110,6 +110,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._last_viewport: tuple[int, int] | None = None
         self._marks: SpanIndex[Highlight] = SpanIndex(())
         self._drag_anchor: int | None = None
+        # Where the reader is: the first character on screen. Kept apart from
+        # the scroll position, which a resize clamps on its way (the view is
+        # laid out at in-between sizes before the text is wrapped again).
+        self._reading_offset = 0
 
     # -- what the screen calls -------------------------------------------------
 
@@ -172,13 +176,14 @@ class ArticleView(ScrollView, can_focus=True):
         width = max(width, 10)
         if width == self._wrap_width:
             return
-        anchor = self.visible_range[0] if self._lines else 0
+        anchor = self._reading_offset if self._lines else 0
         self._wrap_width = width
         self._lines = list(wrap(self._display, width))
         self._line_starts = [start for start, _ in self._lines]
         self.virtual_size = Size(width, len(self._lines))
         self._invalidate()
-        self.scroll_to(y=self.line_of(anchor), animate=False)
+        # Forced: the scrollbars of the new size are not laid out yet.
+        self.scroll_to(y=self.line_of(anchor), animate=False, force=True)
 
     def _invalidate(self) -> None:
         self._strips.clear()
@@ -190,6 +195,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if self._lines and self._wrap_width == max(self.scrollable_content_region.width - GUTTER, 10):
+            self._reading_offset = self._lines[min(self.top_line, len(self._lines) - 1)][0]
         self._post_viewport()
 
     def on_mount(self) -> None:

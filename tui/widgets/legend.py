@@ -1,5 +1,5 @@
 """One line that says what each highlight means, in the words of the JSON
-output (see :mod:`tui.labels`)."""
+output (see :mod:`tui.labels`); in a narrow terminal, the samples alone."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ class Legend(Widget):
     personal: reactive[bool] = reactive(False, layout=True)
 
     def render(self) -> Text:
+        """Each sample with what it means; where that does not fit, the
+        samples alone (their names are the labels of the panes and the JSON)."""
+        full = self._line(with_meanings=True)
+        return full if full.cell_len <= self.content_size.width else self._line(with_meanings=False)
+
+    def _line(self, *, with_meanings: bool) -> Text:
         text = Text()
         for component, name, meaning in LEGEND:
             if component == PERSONAL.component and not self.personal:
@@ -30,7 +36,7 @@ class Legend(Widget):
             if text:
                 text.append("  ")
             text.append(f" {name} ", self.get_component_rich_style(f"legend--{component}", partial=True))
-            if meaning:
+            if meaning and with_meanings:
                 text.append(f" {meaning}", "dim")
         return text
 

@@ -24,7 +24,7 @@ def to_markdown(title: str, source: str, analysis: Analysis, annotations: Sequen
             lines += _annotation(annotation, f"**{_inline(annotation.text)}**")
     lines += [f"## Quotes ({len(analysis.quotes)})", ""]
     for quote in analysis.quotes:
-        speaker = quote.speaker.text if quote.speaker else "unknown"
+        speaker = quote.said_by or "unknown"
         lines.append(f"- {_inline(speaker)} ({quote.kind}): “{_inline(quote.text)}”")
     lines += ["", f"## Numbers ({len(analysis.numbers)})", ""]
     if analysis.numbers:

@@ -117,22 +117,23 @@ async def test_the_glossary_dialog_labels_its_fields_and_starts_in_the_first_emp
     app = Host(PersonalEntryDialog("Netzentgelt", new=True))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        dialog = app.screen
-        labels = [str(label.render()) for label in dialog.query(".dialog-label")]
+        screen = app.screen
+        labels = [str(label.render()) for label in screen.query(".dialog-label")]
         assert labels == ["Term", "Note", "Tags"]
-        assert dialog.query_one("#personal-note", TextArea).placeholder
-        assert app.focused is dialog.query_one("#personal-note")
+        assert screen.query_one("#personal-note", TextArea).placeholder
+        assert app.focused is screen.query_one("#personal-note")
         await pilot.press("tab")
-        assert app.focused is dialog.query_one("#personal-tags")
+        assert app.focused is screen.query_one("#personal-tags")
         await pilot.press("tab")
-        assert app.focused is dialog.query_one("#personal-term")
+        assert app.focused is screen.query_one("#personal-term")
         await pilot.press("shift+tab", "shift+tab")
-        assert app.focused is dialog.query_one("#personal-note")
-    for dialog, first in (
+        assert app.focused is screen.query_one("#personal-note")
+    cases: tuple[tuple[PersonalEntryDialog, str], ...] = (
         (PersonalEntryDialog("", new=True), "#personal-term"),
         (PersonalEntryDialog("IEA", "Agentur", new=False), "#personal-tags"),
         (PersonalEntryDialog("IEA", "Agentur", ["Energie"], new=False), "#personal-note"),
-    ):
+    )
+    for dialog, first in cases:
         app = Host(dialog)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

@@ -131,7 +131,7 @@ async def test_tab_lands_on_the_rows_and_only_f_opens_the_filter() -> None:
         await pilot.press("tab")
         assert app.focused is app.query_one(DataTable)
         await pilot.press("f", *"zit")
-        assert app.focused is app.query_one("#annotations-filter", Input)
+        assert app.focused is app.query_one("#annotations-filter")
         assert [a.id for a in app.query_one(AnnotationsPane).shown] == ["a5"]
         await pilot.press("enter")  # back to the rows; Tab leaves the pane, Shift+Tab skips the filter
         assert app.focused is app.query_one(DataTable)

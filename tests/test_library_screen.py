@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -83,7 +84,7 @@ async def test_the_list_can_be_used_while_a_big_folder_is_read(tmp_path: Path) -
         assert len(library.rows) == 602 and not library.scanning
 
 
-async def loaded(app: RandnotizApp, pilot: Pilot[RandnotizApp]) -> LibraryScreen:
+async def loaded(app: RandnotizApp, pilot: Pilot[Any]) -> LibraryScreen:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     library = app.screen

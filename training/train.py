@@ -9,6 +9,19 @@ the scores on the language's final test set: GermEval 2014 dev / UNER English-EW
 Existing corpus/vector outputs are reused; pass --force to rebuild them.
 
     python -m training.train [--lang en] --package-only --run training/output/<run>   # package a run
+
+Continue a packaged model for the rest of its schedule (convert only, no vectors):
+
+    python -m training.train --continue-from tui/models/de_randnotiz --start-step 2500 \
+        [--max-steps N] --output training/output/<run> --dest DIR
+
+Every component is sourced from the model (``[components.*] source``), the vectors too
+(``[paths.vectors]``, read through the model's own ``[nlp.vectors]``); the word-feature
+component is frozen. It trains ``max_steps - start_step`` steps (max_steps from the config or
+--max-steps, counted from the original start): the learning rate starts from what the config's
+schedule has at ``start_step`` and decays linearly to 0 after a 50-step warmup (Adam's moments
+and the parameter averages start afresh), batches keep the size the config's batcher has at
+``start_step``. Evaluation, patience and model-best (by held-out F) are as in the config.
 """
 
 from __future__ import annotations
@@ -205,6 +218,61 @@ LANGUAGES: dict[str, dict[str, Any]] = {
 }
 
 
+# Adam restarts with zero moments: a short warmup keeps its first steps from jolting the weights.
+CONTINUE_WARMUP_STEPS = 50
+
+
+def _schedule_value(section: Any, step: int) -> float:
+    """The value a config schedule (a thinc generator, or a plain number) has at ``step``."""
+    from itertools import islice
+
+    from spacy.util import registry
+
+    schedule = registry.resolve({"schedule": section})["schedule"]
+    if isinstance(schedule, int | float):
+        return float(schedule)
+    return float(next(islice(schedule, step, None)))
+
+
+def continue_config(
+    config: Path, model_dir: Path, start_step: int, max_steps: int | None, dest: Path
+) -> Path:
+    """Write the config that continues ``model_dir`` from ``start_step`` (see the module docstring)."""
+    from spacy.util import load_config
+
+    cfg = load_config(config, interpolate=False)
+    resolved = load_config(config, interpolate=True)
+    training = cfg["training"]
+    end = max_steps or int(resolved["training"]["max_steps"])
+    if end <= start_step:
+        raise SystemExit(f"max_steps {end} is not after --start-step {start_step}")
+    learn_rate = _schedule_value(resolved["training"]["optimizer"]["learn_rate"], start_step)
+    batch_size = round(_schedule_value(resolved["training"]["batcher"]["size"], start_step))
+    source = str(model_dir.resolve())
+    for name in cfg["nlp"]["pipeline"]:
+        cfg["components"][name] = {"source": source}
+    # The packaged table may be stored at half precision; load it the way the model does.
+    cfg["nlp"]["vectors"] = load_config(model_dir / "config.cfg", interpolate=False)["nlp"]["vectors"]
+    cfg["paths"]["vectors"] = source
+    # A lookup component without weights: it only annotates the training documents.
+    training["frozen_components"] = [name for name in cfg["nlp"]["pipeline"] if name == "word_features"]
+    training["max_steps"] = end - start_step
+    training["optimizer"]["learn_rate"] = {
+        "@schedules": "warmup_linear.v1",
+        "warmup_steps": CONTINUE_WARMUP_STEPS,
+        "total_steps": end - start_step,
+        "initial_rate": learn_rate,
+    }
+    training["batcher"]["size"] = batch_size
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    cfg.to_disk(dest)
+    print(
+        f"continue {model_dir} at step {start_step}: {end - start_step} steps, learn rate {learn_rate:.6g} -> 0, "
+        f"batches of {batch_size} words; config {dest}"
+    )
+    return dest
+
+
 def run(cmd, **kw):
     print("+", " ".join(map(str, cmd)), flush=True)
     subprocess.run(list(map(str, cmd)), check=True, cwd=REPO_ROOT, **kw)
@@ -279,7 +347,9 @@ def _config_summary(model_dir: Path) -> dict:
     }
 
 
-def package(run_dir: Path, dest: Path, lang: str = "de", shared=None, train_seconds=None) -> dict:
+def package(
+    run_dir: Path, dest: Path, lang: str = "de", shared=None, train_seconds=None, provenance=None
+) -> dict:
     import spacy
 
     from .common import read_conll, sentences_to_docs
@@ -341,6 +411,7 @@ def package(run_dir: Path, dest: Path, lang: str = "de", shared=None, train_seco
                 "tokens_per_s_pretokenised": round(res["tokens_per_s"]),
                 "tokens_per_s_raw_text": round(raw_tps),
                 "retrain_command": "python -m training.train" + (f" --lang {lang}" if lang != "de" else ""),
+                **(provenance or {}),
             },
         }
     )
@@ -365,43 +436,72 @@ def main(argv=None):
     p.add_argument("--run", help="run dir to package (with --package-only)")
     p.add_argument("--dest", help="default tui/models/{lang}_randnotiz")
     p.add_argument("--train-seconds", type=int, help="recorded in meta.json (with --package-only)")
+    p.add_argument("--continue-from", help="packaged model to continue (see above); needs --start-step")
+    p.add_argument("--start-step", type=int, help="the step of the config's schedule the model stopped at")
     args = p.parse_args(argv)
+    if (args.continue_from is None) != (args.start_step is None):
+        p.error("--continue-from and --start-step go together")
     settings = LANGUAGES[args.lang]
     shared = ["--shared", args.shared] if args.shared else []
     output = args.output or str(OUTPUT_DIR / ("final" if args.lang == "de" else f"{args.lang}_final"))
     dest = Path(args.dest or bundled_model_path(args.lang))
 
+    provenance = _continue_provenance(args) if args.continue_from else None
     if args.package_only:
-        package(Path(args.run or output).resolve(), dest, args.lang, args.shared, args.train_seconds)
+        package(
+            Path(args.run or output).resolve(), dest, args.lang, args.shared, args.train_seconds, provenance
+        )
         return
 
     if args.force or not (settings["corpus"] / "train.spacy").exists():
         run([sys.executable, "-m", "training.convert", "--lang", args.lang, *shared])
-    if settings["code"] is not None and (args.force or not TABLES_PATH.exists()):
-        run([sys.executable, "-m", "training.features", *shared])
-    vec_dir = VECTORS_DIR / settings["vectors_name"]
-    if not args.no_vectors and (args.force or not vec_dir.exists()):
-        run([sys.executable, "-m", "training.vectors", *settings["vectors_args"], *shared])
-
+    config = args.config or str(settings["config"])
     overrides = list(settings["config_overrides"])
-    if args.no_vectors:
-        overrides += [
-            "--paths.vectors",
-            "null",
-            "--components.tok2vec.model.embed.include_static_vectors",
-            "false",
-        ]
+    if args.continue_from:
+        # Features, vectors and weights all come from the model; the schedule is in the config.
+        continued = Path(output) / "continue.cfg"
+        continue_config(Path(config), Path(args.continue_from), args.start_step, args.max_steps, continued)
+        config = str(continued)
     else:
-        overrides += ["--paths.vectors", str(vec_dir.relative_to(REPO_ROOT))]
-    if args.max_steps:
-        overrides += ["--training.max_steps", str(args.max_steps)]
+        if settings["code"] is not None and (args.force or not TABLES_PATH.exists()):
+            run([sys.executable, "-m", "training.features", *shared])
+        vec_dir = VECTORS_DIR / settings["vectors_name"]
+        if not args.no_vectors and (args.force or not vec_dir.exists()):
+            run([sys.executable, "-m", "training.vectors", *settings["vectors_args"], *shared])
+        if args.no_vectors:
+            overrides += [
+                "--paths.vectors",
+                "null",
+                "--components.tok2vec.model.embed.include_static_vectors",
+                "false",
+            ]
+        else:
+            overrides += ["--paths.vectors", str(vec_dir.relative_to(REPO_ROOT))]
+        if args.max_steps:
+            overrides += ["--training.max_steps", str(args.max_steps)]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     t0 = time.time()
-    config = args.config or str(settings["config"])
     code = ["--code", str(settings["code"])] if settings["code"] is not None else []
     run([sys.executable, "-m", "spacy", "train", config, "--output", output, *code, *overrides], env=env)
     train_s = round(time.time() - t0)
-    package(Path(output).resolve(), dest, args.lang, args.shared, train_seconds=train_s)
+    package(
+        Path(output).resolve(), dest, args.lang, args.shared, train_seconds=train_s, provenance=provenance
+    )
+
+
+def _continue_provenance(args: argparse.Namespace) -> dict:
+    """What meta.json says about a continued run: where it started and how to repeat it."""
+    source_meta = json.loads((Path(args.continue_from) / "meta.json").read_text())
+    steps = f" --max-steps {args.max_steps}" if args.max_steps else ""
+    return {
+        "continued_from": {
+            "model": f"{source_meta.get('lang')}_{source_meta.get('name')} {source_meta.get('version')}",
+            "its_train_run": source_meta.get("randnotiz", {}).get("train_run"),
+            "start_step": args.start_step,
+        },
+        "retrain_command": f"python -m training.train --continue-from {args.continue_from} "
+        f"--start-step {args.start_step}{steps}",
+    }
 
 
 if __name__ == "__main__":

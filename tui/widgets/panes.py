@@ -140,14 +140,6 @@ class QuotesPane(ItemPane):
         self.post_message(self.OrderChanged(self))
 
 
-def speaker_label(quote: Quote) -> str | None:
-    """Who said it: the resolved name ("Hugo Barra" for "er"), else the
-    speaker phrase ("eine Sprecherin des Umweltamts"), else None."""
-    if quote.speaker_name:
-        return quote.speaker_name
-    return quote.speaker.text if quote.speaker is not None else None
-
-
 def shown_quotes(quotes: Iterable[Quote]) -> list[Quote]:
     """Quotes and reported speech; names and titles in quotation marks are
     not quotes, and the pane and the highlights leave them out."""
@@ -162,10 +154,10 @@ def quote_rows(quotes: Iterable[Quote], *, by_speaker: bool = False) -> Iterable
     if by_speaker:
         first: dict[str, int] = {}
         for index, quote in enumerate(quotes):
-            first.setdefault(speaker_label(quote) or "", index)
-        quotes = sorted(quotes, key=lambda quote: (first[speaker_label(quote) or ""], quote.start))
+            first.setdefault(quote.said_by or "", index)
+        quotes = sorted(quotes, key=lambda quote: (first[quote.said_by or ""], quote.start))
     for quote in quotes:
-        label = speaker_label(quote)
+        label = quote.said_by
         speaker = Text(one_line(label, 24)) if label else Text("–", style="dim")
         yield Row(quote, (Text(quote.kind), speaker, Text(one_line(quote.text, 80))))
 

@@ -155,3 +155,16 @@ async def test_question_mark_on_the_rows_shows_the_pane_keys(tmp_path: Path) -> 
         await pilot.press("escape")
         keys = {row.description: row.keys for row in pilot.app.help_rows()}
         assert keys["Filter annotations"] == ("f",)
+
+
+async def test_escape_in_the_filter_clears_it_and_goes_back_to_the_rows() -> None:
+    async with NarrowHost().run_test(size=(60, 12)) as pilot:
+        app = pilot.app
+        pane = app.query_one(AnnotationsPane)
+        await pilot.press("tab", "f", *"zit")
+        assert len(pane.shown) == 1
+        await pilot.press("escape")
+        assert app.query_one("#annotations-filter", Input).value == ""
+        assert app.focused is app.query_one(DataTable) and len(pane.shown) == 2
+        # On the rows Esc is not the pane's: it goes on to the screen (the reader's Esc).
+        assert not pane.check_action("clear_filter", ())

@@ -70,6 +70,8 @@ class AnnotationsPane(Vertical):
         Binding("delete,x", "delete", _("Delete annotation"), id="annotations.delete"),
         Binding("a", "edit", _("Edit note"), id="annotations.edit"),
         Binding("f", "filter", _("Filter annotations"), id="annotations.filter"),
+        # Only while the filter line has the focus: elsewhere Esc is the reader's.
+        Binding("escape", "clear_filter", _("Clear the filter"), show=False, id="annotations.clear_filter"),
     ]
 
     @dataclass
@@ -200,6 +202,15 @@ class AnnotationsPane(Vertical):
         event.stop()
         if event.row_key.value is not None:
             self.post_message(self.Chosen(event.row_key.value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return self.query_one(Input).has_focus
+        return True
+
+    def action_clear_filter(self) -> None:
+        self.query_one(Input).value = ""
+        self.query_one(DataTable).focus()
 
     def action_filter(self) -> None:
         line = self.query_one(Input)

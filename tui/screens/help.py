@@ -18,10 +18,11 @@ from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.i18n import _
 from tui.screens.library import LibraryScreen
+from tui.widgets.row_table import RowTable
 
 # Where Textual's own display name (``pgdn``, ``⏎``) is not what a keyboard says.
 _KEY_NAMES = {"pageup": "PgUp", "pagedown": "PgDn", "enter": "Enter"}
@@ -118,16 +119,11 @@ def help_rows(screen: Screen[object]) -> list[HelpRow]:
     return sorted(rows, key=lambda row: order.get(row.where, 0))
 
 
-class HelpTable(DataTable[Text]):
+class HelpTable(RowTable):
     """The rows, fitted to the dialog: the description column takes the
     width the keys and places leave and wraps within it, so nothing is cut
-    and nothing scrolls sideways. Home/End and g/G go to the first and last
-    row (a DataTable's Home and End would scroll sideways)."""
+    and nothing scrolls sideways."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home,g", "scroll_top", _("Top"), show=False, id="help.top"),
-        Binding("end,G", "scroll_bottom", _("Bottom"), show=False, id="help.bottom"),
-    ]
     # Below this the descriptions would wrap word by word: the table scrolls instead.
     MIN_DESCRIPTION_WIDTH = 16
 

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Input
 from tui.i18n import _, number
 from tui.safe_text import one_line
 from tui.store.model import Annotation
+from tui.widgets.filter_line import FilterLine
 from tui.widgets.row_table import RowTable
 
 # The annotated words keep at least this many columns; tags and note share
@@ -70,8 +71,6 @@ class AnnotationsPane(Vertical):
         Binding("delete,x", "delete", _("Delete annotation"), id="annotations.delete"),
         Binding("a", "edit", _("Edit note"), id="annotations.edit"),
         Binding("f", "filter", _("Filter annotations"), id="annotations.filter"),
-        # Only while the filter line has the focus: elsewhere Esc is the reader's.
-        Binding("escape", "clear_filter", _("Clear the filter"), show=False, id="annotations.clear_filter"),
     ]
 
     @dataclass
@@ -93,7 +92,7 @@ class AnnotationsPane(Vertical):
         self._widths: ColumnWidths | None = None
 
     def compose(self) -> ComposeResult:
-        line = Input(placeholder=_("filter: tag or word"), id="annotations-filter")
+        line = FilterLine(placeholder=_("filter: tag or word"), id="annotations-filter")
         line.can_focus = False
         yield line
         yield RowTable(cursor_type="row", zebra_stripes=True, id="annotations-table")
@@ -190,6 +189,7 @@ class AnnotationsPane(Vertical):
         self._refill()
 
     @on(Input.Submitted, "#annotations-filter")
+    @on(FilterLine.Closed)
     def _filter_done(self) -> None:
         self.query_one(DataTable).focus()
 
@@ -202,15 +202,6 @@ class AnnotationsPane(Vertical):
         event.stop()
         if event.row_key.value is not None:
             self.post_message(self.Chosen(event.row_key.value))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear_filter":
-            return self.query_one(Input).has_focus
-        return True
-
-    def action_clear_filter(self) -> None:
-        self.query_one(Input).value = ""
-        self.query_one(DataTable).focus()
 
     def action_filter(self) -> None:
         line = self.query_one(Input)

@@ -30,6 +30,7 @@ from tui.analysis.spans import SpanIndex
 from tui.i18n import _
 from tui.labels import ENTITY_LABELS, PERSONAL
 from tui.safe_text import one_line
+from tui.widgets.filter_line import FilterLine
 from tui.widgets.number_cells import SortKey, next_sort_key, number_cells, sort_numbers
 from tui.widgets.row_table import RowTable
 
@@ -384,22 +385,6 @@ class GlossaryPane(ItemPane):
             self.notify(_("Only entries of my glossary can be deleted"), timeout=3)
 
 
-class GlossaryFilter(Input):
-    """The filter line: Enter goes back to the rows, Esc clears it too."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", _("Clear the filter"), show=False, id="glossary.clear_filter"),
-    ]
-
-    @dataclass
-    class Closed(Message):
-        pass
-
-    def action_close(self) -> None:
-        self.value = ""
-        self.post_message(self.Closed())
-
-
 class GlossaryColumn(Vertical):
     """The glossary pane and, while the reader filters, a filter line above it."""
 
@@ -408,15 +393,15 @@ class GlossaryColumn(Vertical):
         self._title = title
 
     def compose(self) -> ComposeResult:
-        yield GlossaryFilter(placeholder=_("filter: name, form or note"), id="glossary-filter")
+        yield FilterLine(placeholder=_("filter: name, form or note"), id="glossary-filter")
         yield GlossaryPane(self._title, id="glossary-table")
 
     def on_mount(self) -> None:
-        self.query_one(GlossaryFilter).display = False
+        self.query_one(FilterLine).display = False
 
     @on(GlossaryPane.FilterRequested)
     def _open_filter(self) -> None:
-        line = self.query_one(GlossaryFilter)
+        line = self.query_one(FilterLine)
         line.display = True
         line.focus()
 
@@ -425,9 +410,9 @@ class GlossaryColumn(Vertical):
         self.query_one(GlossaryPane).set_query(event.value)
 
     @on(Input.Submitted, "#glossary-filter")
-    @on(GlossaryFilter.Closed)
+    @on(FilterLine.Closed)
     def _filter_done(self) -> None:
-        line = self.query_one(GlossaryFilter)
+        line = self.query_one(FilterLine)
         line.display = bool(line.value.strip())
         self.query_one(GlossaryPane).focus()
 

@@ -102,6 +102,29 @@ def test_a_model_entity_padded_with_function_words_is_trimmed_to_the_curated_nam
     assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [("U.S.", "LOC")]
 
 
+def test_an_acronym_is_part_of_the_name_not_padding_around_a_curated_one() -> None:
+    # "as" and "ag" are stop words, "AS" and "AG" are not: the model's club and company stay.
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.rules import CuratedNames
+
+    nlp = spacy.blank("de")
+    doc = nlp("Die AS Rom verhandelt mit der Audi AG.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 6, 8, label="ORG")]
+    assert [(ent.text, ent.label_) for ent in CuratedNames(nlp)(doc).ents] == [
+        ("AS Rom", "ORG"),
+        ("Audi AG", "ORG"),
+    ]
+
+
+def test_legal_forms_and_banks_need_a_name_before_or_after_them() -> None:
+    assert entities("Die Robert Murjahn Stiftung & Co KG und die Bank der Spötter.") == [
+        ("Robert Murjahn", "PER")
+    ]
+    assert entities("Die Bank für Gemeinwirtschaft schloss.") == [("Bank für Gemeinwirtschaft", "ORG")]
+
+
 def test_the_models_labels_for_derived_words_and_compounds_are_not_shown() -> None:
     import spacy
     from spacy.tokens import Span

@@ -44,10 +44,11 @@ _INSTITUTIONS = [
     "Ministerium",
     "Institute",
     "Institut",
-    "Bank",
     "Bundesamt",
     "Department",
 ]
+# A bank is an institution only before "of"/"für": "Bank der Spötter" is a bench.
+_BANKS = ["Bank"]
 _NAME_PARTICLES = ["von", "van", "de", "der", "zu", "di", "da", "del", "bin", "al"]
 
 
@@ -64,7 +65,8 @@ def rule_patterns(lang: str) -> list[dict[str, Any]]:
             "label": "ORG",
             "id": RULES_ID,
             "pattern": [
-                {"IS_TITLE": True, "IS_STOP": False, "OP": "{1,3}"},
+                # Not "Co" of "… Stiftung & Co KG": the name is before it.
+                {"IS_TITLE": True, "IS_STOP": False, "ORTH": {"NOT_IN": ["Co", *_LEGAL_FORMS]}, "OP": "{1,3}"},
                 {"ORTH": {"IN": _LEGAL_FORMS}},
             ],
         },
@@ -74,6 +76,15 @@ def rule_patterns(lang: str) -> list[dict[str, Any]]:
             "pattern": [
                 {"ORTH": {"IN": _INSTITUTIONS}},
                 {"LOWER": {"IN": ["of", "für", "der", "des"]}},
+                {"IS_TITLE": True, "OP": "{1,3}"},
+            ],
+        },
+        {
+            "label": "ORG",
+            "id": RULES_ID,
+            "pattern": [
+                {"ORTH": {"IN": _BANKS}},
+                {"LOWER": {"IN": ["of", "für"]}},
                 {"IS_TITLE": True, "OP": "{1,3}"},
             ],
         },
@@ -202,7 +213,13 @@ def trim_entity_edges(doc: Doc) -> Doc:
 
 def _may_be_a_name(token: Token) -> bool:
     """A lone function word is no name, unless it is an acronym ("MIR", "US")."""
-    return token.lower_ not in _FUNCTION_WORDS or (len(token) > 1 and token.is_upper)
+    return token.lower_ not in _FUNCTION_WORDS or _is_acronym(token)
+
+
+def _is_acronym(token: Token) -> bool:
+    """"AS" of "AS Rom", "AG" of "Audi AG": upper case, so part of a name even
+    where the lower-case form is a function word."""
+    return len(token) > 1 and token.is_upper
 
 
 def title_length(words: list[str]) -> int:
@@ -267,7 +284,10 @@ def _padded_name(doc: Doc, entity: Span, start: int, end: int) -> bool:
     if not (entity.start <= start and end <= entity.end):
         return False
     extra = [token for token in entity if not start <= token.i < end]
-    return all(_is_mark(token) or token.is_lower or token.lower_ in _FUNCTION_WORDS for token in extra)
+    return all(
+        _is_mark(token) or token.is_lower or (token.lower_ in _FUNCTION_WORDS and not _is_acronym(token))
+        for token in extra
+    )
 
 
 def _is_mark(token: Token) -> bool:

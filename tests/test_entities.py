@@ -125,6 +125,21 @@ def test_legal_forms_and_banks_need_a_name_before_or_after_them() -> None:
     assert entities("Die Bank für Gemeinwirtschaft schloss.") == [("Bank für Gemeinwirtschaft", "ORG")]
 
 
+def test_a_lone_common_noun_abbreviation_is_no_name() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from tui.analysis.rules import trim_entity_edges
+
+    nlp = spacy.blank("de")
+    doc = nlp("Der Einsatz von KI bei der Planung und die KI-Strategie von CD Projekt.")
+    doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 9, 10, label="MISC"), Span(doc, 11, 13, label="ORG")]
+    assert [(ent.text, ent.label_) for ent in trim_entity_edges(doc).ents] == [
+        ("KI-Strategie", "MISC"),
+        ("CD Projekt", "ORG"),
+    ]
+
+
 def test_the_models_labels_for_derived_words_and_compounds_are_not_shown() -> None:
     import spacy
     from spacy.tokens import Span

@@ -60,6 +60,11 @@ def organisation_names() -> frozenset[str]:
 
 
 @cache
+def common_noun_abbreviations() -> frozenset[str]:
+    return frozenset(data_lines("common_abbreviations.txt"))
+
+
+@cache
 def given_names() -> frozenset[str]:
     return frozenset(data_lines("given_names.txt"))
 

@@ -18,7 +18,14 @@ from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
-from tui.analysis.gazetteer import RULES_ID, given_names, known_labels, organisation_names, place_names
+from tui.analysis.gazetteer import (
+    RULES_ID,
+    common_noun_abbreviations,
+    given_names,
+    known_labels,
+    organisation_names,
+    place_names,
+)
 
 _LEGAL_FORMS = [
     "GmbH",
@@ -186,7 +193,7 @@ def trim_entity_edges(doc: Doc) -> Doc:
     """Model entities do not start or end with quotes, brackets, commas or
     the typewriter guillemets of ">> Barra", which the NER never saw in
     training and may take in. What is left must not be a lone function word
-    ("<<We" in an English quote). Other marks stay: "Yahoo!", "Chr." and
+    ("<<We" in an English quote) or a common noun's abbreviation ("KI"). Other marks stay: "Yahoo!", "Chr." and
     "Der Tag, als …" are names with their marks. English titles before a
     name are cut off, and what follows them is a person."""
     entities = []
@@ -212,7 +219,10 @@ def trim_entity_edges(doc: Doc) -> Doc:
 
 
 def _may_be_a_name(token: Token) -> bool:
-    """A lone function word is no name, unless it is an acronym ("MIR", "US")."""
+    """A lone function word is no name, unless it is an acronym ("MIR", "US");
+    a lone "KI" or "BIP" never is."""
+    if token.text in common_noun_abbreviations():
+        return False
     return token.lower_ not in _FUNCTION_WORDS or _is_acronym(token)
 
 

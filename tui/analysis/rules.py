@@ -73,7 +73,12 @@ def rule_patterns(lang: str) -> list[dict[str, Any]]:
             "id": RULES_ID,
             "pattern": [
                 # Not "Co" of "… Stiftung & Co KG": the name is before it.
-                {"IS_TITLE": True, "IS_STOP": False, "ORTH": {"NOT_IN": ["Co", *_LEGAL_FORMS]}, "OP": "{1,3}"},
+                {
+                    "IS_TITLE": True,
+                    "IS_STOP": False,
+                    "ORTH": {"NOT_IN": ["Co", *_LEGAL_FORMS]},
+                    "OP": "{1,3}",
+                },
                 {"ORTH": {"IN": _LEGAL_FORMS}},
             ],
         },
@@ -227,7 +232,7 @@ def _may_be_a_name(token: Token) -> bool:
 
 
 def _is_acronym(token: Token) -> bool:
-    """"AS" of "AS Rom", "AG" of "Audi AG": upper case, so part of a name even
+    """ "AS" of "AS Rom", "AG" of "Audi AG": upper case, so part of a name even
     where the lower-case form is a function word."""
     return len(token) > 1 and token.is_upper
 

@@ -307,3 +307,18 @@ def test_the_subjunctive_detector_on_ud_german(shared) -> None:
 
     scores = measure(shared / "data" / "ud-german")
     assert scores["p"] >= 0.70 and scores["r"] >= 0.85
+
+
+def test_an_abbreviation_in_brackets_after_the_speaker_stays_with_the_speaker() -> None:
+    text = (
+        "Nach Angaben der Bundesagentur für Arbeit (BA) waren im Oktober rund 140.000 Stellen unbesetzt. "
+        "Das Institut für Arbeitsmarkt- und Berufsforschung (IAB) rechnet damit, dass die Lücke wächst."
+    )
+    assert quotes(text) == [
+        (
+            "indirect",
+            "waren im Oktober rund 140.000 Stellen unbesetzt",
+            "der Bundesagentur für Arbeit (BA)",
+        ),
+        ("indirect", "dass die Lücke wächst", "Institut für Arbeitsmarkt- und Berufsforschung (IAB)"),
+    ]

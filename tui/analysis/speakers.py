@@ -145,6 +145,9 @@ _EN_VERB = re.compile(
 )
 CUE_VERBS = {"de": _DE_VERB, "en": _EN_VERB}
 
+# Words that join a speaker's phrase to a capitalised word or an article after
+# them: "Olaf Lies und die Polizei", "Bundesagentur für Arbeit".
+_PHRASE_LINKS = frozenset({"von", "mit", "für", "of", "with", "for", "und", "and"})
 _DETERMINERS = (
     GERMAN_ARTICLES
     | GERMAN_POSSESSIVES
@@ -580,7 +583,7 @@ class SpeakerFinder:
                 pass
             elif self.lower_case_nouns and word.isalpha() and taken and taken[-1][2].lower() in _DETERMINERS:
                 seen_noun = True
-            elif lower in {"von", "mit", "of", "with", "und", "and"} and seen_noun and index + 1 < len(words):
+            elif lower in _PHRASE_LINKS and seen_noun and index + 1 < len(words):
                 nxt = words[index + 1][2]
                 if not (nxt[0].isupper() or nxt in {"der", "den", "dem", "des", "the"}):
                     break
@@ -589,14 +592,17 @@ class SpeakerFinder:
             taken.append((start, end, word))
             if len(taken) >= MAX_PHRASE_WORDS:
                 break
-        while taken and taken[-1][2].lower() in _DETERMINERS | {"von", "mit", "of", "with", "und", "and"}:
+        while taken and taken[-1][2].lower() in _DETERMINERS | _PHRASE_LINKS:
             taken.pop()  # "die Polizei und" -> "die Polizei"
         if not seen_noun and len(taken) > 1 and taken[0][2].lower() in {"der", "die", "ein", "eine"}:
             seen_noun = _adjective(taken[-1][2])  # a noun made of an adjective: "der 81-jährige"
         if not seen_noun or not taken:
             return None
-        span = Span(taken[0][0], taken[-1][1], self.text[taken[0][0] : taken[-1][1]])
-        return self.of_span(span)
+        start, end = taken[0][0], taken[-1][1]
+        phrase = self.text[start:end]
+        if phrase.count("(") > phrase.count(")") and self.text.startswith(")", end):
+            end += 1  # "der Bundesagentur für Arbeit (BA)": the abbreviation's bracket closes
+        return self.of_span(Span(start, end, self.text[start:end]))
 
 
 def _names_subject(speaker: Speaker) -> bool:

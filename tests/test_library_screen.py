@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -82,6 +83,27 @@ async def test_the_list_can_be_used_while_a_big_folder_is_read(tmp_path: Path) -
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert len(library.rows) == 602 and not library.scanning
+
+
+async def test_a_big_folder_fills_the_table_as_the_list_doubles_not_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 61 batches of 10: rebuilding the sorted table for each made 3,000 articles take 10 s.
+    monkeypatch.setattr("tui.screens.library.BATCH_ROWS", 10)
+    fills = 0
+    refill = LibraryScreen._refill
+
+    def counted(screen: LibraryScreen) -> None:
+        nonlocal fills
+        fills += 1
+        refill(screen)
+
+    monkeypatch.setattr(LibraryScreen, "_refill", counted)
+    app = library_app(story_folder(tmp_path, extra=600), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        library = await loaded(app, pilot)
+        assert library.query_one(DataTable).row_count == 602
+        assert fills <= 11  # 1, 2, 4, … 512 rows and once when the folder is read
 
 
 async def loaded(app: RandnotizApp, pilot: Pilot[Any]) -> LibraryScreen:

@@ -127,6 +127,21 @@ def test_opening_an_edited_file_brings_its_annotations_along(tmp_path: Path) -> 
         assert store.annotations([session.document.id]) == []
 
 
+def test_editing_a_copy_leaves_the_originals_annotations_where_they_are(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "store.sqlite3") as store:
+        original = AnnotationSession.open(store, article(tmp_path))
+        google = original.add(TEXT.index("Google"), TEXT.index("Google") + 6, tags=["prüfen"])
+        AnnotationSession.open(store, article(tmp_path, name="kopie.txt"))  # the same text: the same notes
+        edited = TEXT + "Nachtrag: Barra bestätigte das.\n"
+        copy = AnnotationSession.open(store, article(tmp_path, edited, name="kopie.txt"))
+        (copied,) = copy.annotations
+        assert (copied.text, copied.tags, copied.start) == ("Google", ("prüfen",), google.start)
+        assert copied.id != google.id
+        assert store.annotations([original.document.id]) == [google]
+        again = AnnotationSession.open(store, article(tmp_path, edited, name="kopie.txt"))
+        assert [a.id for a in again.annotations] == [copied.id]  # copied once, not at every opening
+
+
 def test_annotations_whose_words_are_gone_stay_as_orphans(tmp_path: Path) -> None:
     with SQLiteStore(tmp_path / "store.sqlite3") as store:
         session = AnnotationSession.open(store, article(tmp_path))

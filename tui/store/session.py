@@ -50,10 +50,20 @@ class AnnotationSession:
     @classmethod
     def open(cls, store: AnnotationStore, document: Document) -> AnnotationSession:
         path = source_path(document.source)
+        first_time = store.document(document.id) is None
         store.remember_document(document.id, document.title, path)
         earlier = [] if path is None else [i for i in store.documents_at(path) if i != document.id]
-        if earlier:
-            store.save(reanchor(store.annotations(earlier), document.text, document.id))
+        moved, shared = [], []
+        for earlier_id in earlier:
+            stored = store.document(earlier_id)
+            (shared if stored is not None and set(stored.paths) - {path} else moved).append(earlier_id)
+        if moved:
+            store.save(reanchor(store.annotations(moved), document.text, document.id))
+        if shared and first_time:
+            # The earlier text is also another file's (this one began as its
+            # copy): that file keeps its annotations, the edited copy gets its own.
+            copies = reanchor(store.annotations(shared), document.text, document.id)
+            store.save([replace(annotation, id=new_annotation_id()) for annotation in copies])
         session = cls(store, document)
         session.reload()
         return session

@@ -53,7 +53,8 @@ class AnnotationSession:
         first_time = store.document(document.id) is None
         store.remember_document(document.id, document.title, path)
         earlier = [] if path is None else [i for i in store.documents_at(path) if i != document.id]
-        moved, shared = [], []
+        moved: list[str] = []
+        shared: list[str] = []
         for earlier_id in earlier:
             stored = store.document(earlier_id)
             (shared if stored is not None and set(stored.paths) - {path} else moved).append(earlier_id)

@@ -393,6 +393,29 @@ async def test_markup_and_escape_sequences_are_shown_as_text() -> None:
                 assert "\u202e" not in segment.text
 
 
+async def test_brackets_in_the_title_detail_line_and_notifications_are_text_not_markup() -> None:
+    # "[/]" crashed the reader (MarkupError); "[sic]" vanished from the detail line.
+    from tui.analysis import analyze
+    from tui.sources.document import Document
+
+    text = (
+        "Eilmeldung [/] Test\n\n„Wir haben [sic] alles getan“, sagte Merkel. Der Kurs stieg um 5 Prozent [/]."
+    )
+    service = FakeAnalysisService([analyze(text, "de", model="rules")])
+    app = RandnotizApp(Document(text, source="t.txt", title="Eilmeldung [/] Test"), service=service)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot)
+        assert "Eilmeldung [/] Test" in screen_lines(pilot)[0]
+        await pilot.press("c")
+        assert "„Wir haben [sic] alles getan“" in "\n".join(screen_lines(pilot))
+        await pilot.press("d")
+        assert "Der Kurs stieg um 5 Prozent [/]." in "\n".join(screen_lines(pilot))
+        reader(pilot).notify("Undone: [b]fett[/b] [/]")
+        await pilot.pause()
+        (shown,) = app._notifications
+        assert (shown.message, shown.markup) == ("Undone: [b]fett[/b] [/]", False)
+
+
 async def test_five_megabytes_open_at_once_and_scroll_while_analysing() -> None:
     paragraph = "Xiaomi verkaufte 1.500 Geräte in Indien, sagte Hugo Barra. " * 20 + "\n"
     text = paragraph * (5_000_000 // len(paragraph))

@@ -42,7 +42,7 @@ _EXCERPT_CHARS = 60
 
 
 def _about(text: str) -> Static:
-    return Static(f"“{one_line(text, _EXCERPT_CHARS)}”", classes="dialog-about")
+    return Static(f"“{one_line(text, _EXCERPT_CHARS)}”", classes="dialog-about", markup=False)
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -127,7 +127,7 @@ class TagsDialog(ModalScreen[tuple[str, ...] | None]):
                 id="tags-input",
             )
             used = ", ".join(self._known[:12]) or _("none yet")
-            yield Static(_("Used before: {tags}").format(tags=used), classes="dialog-help")
+            yield Static(_("Used before: {tags}").format(tags=used), classes="dialog-help", markup=False)
             yield Static(_("Enter save · → complete · Esc cancel"), classes="dialog-help")
 
     @on(Input.Submitted)

@@ -134,10 +134,10 @@ class LibraryScreen(Screen[None]):
         self._last_fill = 0.0
 
     def compose(self) -> ComposeResult:
-        yield Static(one_line(self.library_title, 100), id="library-title")
+        yield Static(one_line(self.library_title, 100), id="library-title", markup=False)
         yield Input(placeholder=_("filter: title or path"), id="library-filter")
         yield RowTable(cursor_type="row", zebra_stripes=True, id="library-table")
-        yield Static(id="library-status")
+        yield Static(id="library-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -306,17 +306,17 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
-            yield Static(one_line(self.document.title, 60), id="title")
+            yield Static(one_line(self.document.title, 60), id="title", markup=False)
             yield Legend(id="legend")
         with Horizontal(id="main"):
             yield ArticleView(self.document.text, id="article")
             # The panes are mounted after the first paint (see on_mount); the
             # column keeps their place so that the text does not reflow.
             yield Vertical(id="panes")
-        yield Static(id="detail")
+        yield Static(id="detail", markup=False)
         yield SearchBar(id="search")
         with Horizontal(id="status-bar"):
-            yield Static(_("Loading the language model…"), id="status")
+            yield Static(_("Loading the language model…"), id="status", markup=False)
         # The footer's keys come after the first paint too (see on_mount).
         yield Static(id="footer-slot")
 

@@ -70,3 +70,32 @@ def test_the_detail_line_is_the_sentence_around_the_figure(found: list[Number]) 
     assert detail_line(money, TEXT, sentences, width=500) == TEXT[second:]
     short = detail_line(money, TEXT, sentences, width=40)
     assert "3,2 Milliarden" in short and len(short) <= 42
+
+
+def test_a_bound_is_shown_as_a_bound_not_as_an_estimate() -> None:
+    from tui.store.exchange.markdown import _value
+    from tui.widgets.panes import number_rows
+
+    text = (
+        "Rund 500 Stellen, mehr als 600 Anträge, knapp 3 Prozent, weniger als 40 Fälle, "
+        "mindestens 4,5 Milliarden Euro, bis zu 12 Tage, genau 7 Tore."
+    )
+    numbers = find_numbers(text, "de")
+    assert [row.cells[0].plain for row in number_rows(numbers, "de")] == [
+        "≈500",
+        ">600",
+        "≈3",
+        "<40",
+        "≥4.500.000.000",
+        "≤12",
+        "7",
+    ]
+    assert [_value(number) for number in numbers] == [
+        "≈500",
+        ">600",
+        "≈3",
+        "<40",
+        "≥4500000000",
+        "≤12",
+        "7",
+    ]

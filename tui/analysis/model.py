@@ -38,6 +38,15 @@ NumberKind = Literal[
 # How a hedge bounds the figure: "rund" about, "knapp" almost, "mehr als"
 # more_than, "weniger als" less_than, "mindestens" at_least, "bis zu" at_most.
 NumberQualifier = Literal["about", "almost", "more_than", "less_than", "at_least", "at_most"]
+# How a table writes each hedge before the value: a bound is not an estimate.
+HEDGE_SYMBOLS: dict[NumberQualifier, str] = {
+    "about": "≈",
+    "almost": "≈",
+    "more_than": ">",
+    "less_than": "<",
+    "at_least": "≥",
+    "at_most": "≤",
+}
 # "ein Rückgang um 3 %" keeps the value positive; the change says which way.
 NumberChange = Literal["increase", "decrease"]
 
@@ -111,6 +120,13 @@ class Number(Span):
     # Dates and times in ISO 8601: "2025-10-03", "2024-07", "--10-03" (no year), "14:30".
     value_iso: str | None = None
     change: NumberChange | None = None
+
+    @property
+    def hedge_symbol(self) -> str:
+        """ "≈" for "rund 500", ">" for "mehr als 500", "≤" for "bis zu 500"; "" for an exact figure."""
+        if self.qualifier is not None:
+            return HEDGE_SYMBOLS[self.qualifier]
+        return "≈" if self.approx else ""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -189,8 +189,8 @@ def number_rows(numbers: Iterable[Number], locale: str, sort: SortKey = "positio
     for number in sort_numbers(numbers, sort):
         surface, value, unit, kind, qualifier = number_cells(number, locale)
         value_cell = Text(value, style="bold" if number.value is not None else "dim")
-        if number.approx:
-            value_cell = Text("≈", style="dim") + value_cell
+        if number.hedge_symbol:
+            value_cell = Text(number.hedge_symbol, style="dim") + value_cell
         yield Row(
             number,
             (

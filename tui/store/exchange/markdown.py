@@ -37,11 +37,11 @@ def to_markdown(title: str, source: str, analysis: Analysis, annotations: Sequen
 
 
 def _value(number: Number) -> str:
-    """The parsed value, ``≈`` when the text hedges it, ``(?)`` when its reading is ambiguous."""
+    """The parsed value after its hedge (``≈``, ``>``, ``≤`` …), ``(?)`` when its reading is ambiguous."""
     if number.value is None:
         return ""
     shown = f"{number.value:g}" if isinstance(number.value, float) else str(number.value)
-    return ("≈" if number.approx else "") + shown + (" (?)" if number.ambiguous else "")
+    return number.hedge_symbol + shown + (" (?)" if number.ambiguous else "")
 
 
 def _annotation(annotation: Annotation, context: str) -> list[str]:

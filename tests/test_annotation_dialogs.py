@@ -98,6 +98,16 @@ async def test_the_speaker_completes_from_the_article_names() -> None:
     assert await answer_of(SpeakerDialog("„Wir kommen“", "Barra", []), "ctrl+u", "enter") == ""
 
 
+async def test_the_speaker_example_comes_from_this_article() -> None:
+    from textual.widgets import Input
+
+    for names, example in ((["James Lewis", "Leeds"], "James Lewis"), ([], "who said it")):
+        app = Host(SpeakerDialog("“We will not back down”", "", names))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert app.screen.query_one(Input).placeholder == example
+
+
 async def test_a_glossary_entry_keeps_its_term_takes_a_note_and_completes_tags() -> None:
     dialog = PersonalEntryDialog("Netzentgelt", known=["Strompreis", "prüfen"], new=True)
     answer = await answer_of(dialog, *"Gebühr", "enter", *"fürs Netz", "tab", *"Str", "right", "ctrl+s")

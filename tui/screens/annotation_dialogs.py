@@ -192,7 +192,8 @@ class SpeakerDialog(ModalScreen[str | None]):
             yield _about(self._about)
             yield Input(
                 self._speaker,
-                placeholder="Hugo Barra",
+                # An example from this article: a fixed name would look like a suggestion.
+                placeholder=self._names[0] if self._names else _("who said it"),
                 suggester=SuggestFromList(self._names, case_sensitive=False),
                 id="speaker-input",
             )

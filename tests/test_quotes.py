@@ -322,3 +322,24 @@ def test_an_abbreviation_in_brackets_after_the_speaker_stays_with_the_speaker() 
         ),
         ("indirect", "dass die Lücke wächst", "Institut für Arbeitsmarkt- und Berufsforschung (IAB)"),
     ]
+
+
+def test_a_party_in_brackets_is_an_aside_of_the_speaker_not_the_speaker() -> None:
+    assert quotes("Verkehrsminister Volker Wissing (FDP) forderte eine Sanierung: „Wir brauchen Geld.“") == [
+        ("direct", "Wir brauchen Geld.", "Verkehrsminister Volker Wissing (FDP)")
+    ]
+    assert speaker_names("Volker Wissing (FDP) forderte: „Wir brauchen Geld.“") == ["Volker Wissing"]
+
+
+def test_an_adjective_after_an_article_is_no_konjunktiv() -> None:
+    # "schnelle" is also Konjunktiv I of "schnellen": the sentence is narration, not a report.
+    assert quotes("Volker Wissing forderte eine schnelle Sanierung des Netzes.") == []
+    assert quotes("Er sagte, eine schnelle Lösung sei nötig.") == [
+        ("indirect", "eine schnelle Lösung sei nötig", "Er")
+    ]
+
+
+def test_an_english_role_in_lower_case_before_the_name_is_part_of_the_speaker() -> None:
+    text = '"We will not back down," said council leader James Lewis.'
+    assert quotes(text, "en") == [("direct", "We will not back down,", "council leader James Lewis")]
+    assert speaker_names(text, "en") == ["James Lewis"]

@@ -140,6 +140,9 @@ _SUBORDINATE_START = re.compile(
 )
 _WOULD = re.compile(r"\b(?:würde|würden)\b")
 _FIRST_PERSON = re.compile(r"\b(?:ich|Ich|wir|Wir)\s+$")
+# No verb follows an indefinite article: "eine schnelle Sanierung" is an adjective, not
+# "schnellen" (the definite ones are also pronouns: "Das würde alles verzögern").
+_AFTER_ARTICLE = re.compile(r"\b(?:ein|eine|einen|einem|eines)\s+$", re.IGNORECASE)
 _EN_REPORTED = re.compile(
     r"^\s*(?:(?:that|whether|if)\s+|(?=\w[\w\s,'’-]{0,60}?\b(?:would|will|was|were|had|has|have|is|are|"
     r"could|should|might|can|did|does|planned|expected)\b))"
@@ -680,6 +683,7 @@ def _subjunctive_in(body: str, continuation: bool) -> bool:
             word in _WISHES
             or not is_subjunctive(word)
             or _FIRST_PERSON.search(body, max(0, match.start() - 5), match.start())
+            or _AFTER_ARTICLE.search(body, max(0, match.start() - 7), match.start())
         ):
             continue
         if continuation or not _konjunktiv_two(word):

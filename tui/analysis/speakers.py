@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+
 from tui.analysis.model import Entity, Span
 from tui.analysis.spans import SpanIndex
 from tui.analysis.subjunctive import is_subjunctive
@@ -371,6 +373,8 @@ _ORG_NOUN = re.compile(
     r"zeitung|sender|senders|rat|rats|nachrichtenagentur|league|company|police|government|ministry)$",
     re.IGNORECASE,
 )
+# Lower-case role words before a name: "council leader", "deputy chief executive".
+MAX_ROLE_WORDS = 3
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
 MAX_PHRASE_WORDS = 9
 
@@ -430,7 +434,11 @@ class SpeakerFinder:
         ("Die Polizei teilte mit", "Jonas Wild, Analyst der Landesbank, sagte")."""
         while position > start and self.text[position - 1] in " ,":
             position -= 1  # "Jonas Wild, Analyst der Landesbank, sagte"
-        clause_start = max(start, *(self.text.rfind(mark, start, position) + 1 for mark in ",;:–("))
+        marks = ",;:–("
+        bracket = self.text.rfind("(", start, position)
+        if bracket >= 0 and ")" in self.text[bracket:position]:
+            marks = ",;:–"  # "Volker Wissing (FDP) forderte": the party is an aside, not the clause
+        clause_start = max(start, *(self.text.rfind(mark, start, position) + 1 for mark in marks))
         words = self._words(clause_start, position)
         if words and words[0][2].lower() in {"wie", "as", "dass", "that", "und", "and", "aber", "but"}:
             words = words[1:]
@@ -547,6 +555,19 @@ class SpeakerFinder:
         ]
         return self._canonical.get(earlier[-1].text) if earlier else None
 
+    def _role_before_person(self, words: list[tuple[int, int, str]]) -> Speaker | None:
+        """English roles are written in lower case before the name: "said
+        council leader James Lewis", "union leader Mick Lynch"."""
+        for index, (start, _, word) in enumerate(words[: MAX_ROLE_WORDS + 1]):
+            person = self.entities.at(start)
+            if person is not None:
+                if index == 0 or person.label != "PER" or person.start != start:
+                    return None
+                return self.of_span(Span(words[0][0], person.end, self.text[words[0][0] : person.end]))
+            if not (word.isalpha() and word.islower() and word not in ENGLISH_STOP_WORDS):
+                return None
+        return None
+
     def _words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         words = []
         for match in _WORD.finditer(self.text, start, end):
@@ -565,6 +586,8 @@ class SpeakerFinder:
         first = words[0][2]
         if first.lower() in PRONOUNS:
             return self.of_span(Span(words[0][0], words[0][1], first))
+        if (titled := self._role_before_person(words)) is not None:
+            return titled
         taken: list[tuple[int, int, str]] = []
         seen_noun = seen_person = False
         for index, (start, end, word) in enumerate(words):

@@ -42,7 +42,7 @@ def test_a_row_has_surface_value_unit_kind_and_qualifier(found: list[Number]) ->
         ("5 und 7 Prozent", "5–7", "%", "percent", ""),
         ("4.", "4.", "", "ordinal", ""),
         ("−8 Grad", "-8", "°", "quantity", ""),
-        ("drei Viertel", "0,75", "Anlagen", "fraction", ""),
+        ("drei Viertel", "3/4", "Anlagen", "fraction", ""),
     ]
 
 
@@ -98,4 +98,19 @@ def test_a_bound_is_shown_as_a_bound_not_as_an_estimate() -> None:
         "≥4500000000",
         "≤12",
         "7",
+    ]
+
+
+def test_a_score_shows_as_written_and_a_level_is_no_change() -> None:
+    numbers = find_numbers(
+        "Dortmund verlor 0:3. Der Preis ist auf 3 Prozent gesunken, die Kosten sollen um 2 Prozent sinken. "
+        "Bis 2030 steigen die Entgelte. Sie dürften um ein Drittel steigen. Besonders betroffen sind Haushalte.",
+        "de",
+    )
+    assert [(format_value(n, "de"), n.unit, n.change) for n in numbers] == [
+        ("0:3", None, None),
+        ("3", "%", None),
+        ("2", "%", "decrease"),
+        ("2030", None, None),
+        ("1/3", None, "increase"),
     ]

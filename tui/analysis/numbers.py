@@ -266,10 +266,16 @@ _CHANGES: dict[str, list[tuple[NumberChange, re.Pattern[str]]]] = {
 }
 _CHANGES_AFTER = {
     "de": re.compile(
-        r"\s+(?:(?P<increase>gestiegen|angestiegen|gewachsen|zugelegt|gestiegen)|gesunken|gefallen|"
-        r"zurückgegangen|geschrumpft|eingebrochen)\b"
+        r"\s+(?:(?P<increase>gestiegen|angestiegen|gewachsen|zugelegt|steigen|ansteigen|wachsen|zulegen|"
+        r"steigern|erhöhen|anheben)|gesunken|gefallen|zurückgegangen|geschrumpft|eingebrochen|sinken|"
+        r"fallen|zurückgehen|schrumpfen|senken|verringern|reduzieren|kürzen)\b"
     ),
     "en": re.compile(r"\s+(?:(?P<increase>higher|up)|lower|down)\b"),
+}
+# "auf 3 Prozent gesunken", "fell to 3%": the figure is the new level, not the change.
+_LEVEL_BEFORE = {
+    "de": re.compile(r"(?i)\bauf\s+(?:[\w-]+\s+){0,2}$"),
+    "en": re.compile(r"(?i)\bto\s+(?:[\w-]+\s+){0,2}$"),
 }
 _PERCENT = {"de": ("Prozent", "%", "v.H.", "vH"), "en": ("per cent", "percent", "pct", "%")}
 _POINTS = {
@@ -855,7 +861,7 @@ def _number(
         approx=qualifier is not None,
         ambiguous=ambiguous,
         qualifier=qualifier,
-        change=_change(before, lang) or _change_after(text, end, lang),
+        change=_change(before, lang) or _change_after_figure(text, before, end, kind, lang),
     )
 
 
@@ -896,6 +902,19 @@ def _change(before: str, lang: str) -> NumberChange | None:
         if pattern.search(before):
             return direction
     return None
+
+
+def _change_after_figure(
+    text: str, before: str, end: int, kind: NumberKind, lang: str
+) -> NumberChange | None:
+    """The change a verb after the figure says, unless the figure is a level ("auf 3 Prozent
+    gesunken") or a point in time ("Bis 2030 steigen die Entgelte")."""
+    if kind in _NO_CHANGE_KINDS or _LEVEL_BEFORE[lang].search(before):
+        return None
+    return _change_after(text, end, lang)
+
+
+_NO_CHANGE_KINDS = frozenset({"year", "date", "time", "ordinal", "score"})
 
 
 def _change_after(text: str, end: int, lang: str) -> NumberChange | None:
@@ -1019,6 +1038,8 @@ def _counted_noun(text: str, end: int, lang: str, words: int = 3, one: bool = Fa
             # No part-of-speech here: a plural noun ("2 guys") agrees with the figure, a verb
             # ("those three agree") does not; after one, the singular.
             return token if token.endswith("s") or one or token.lower() in _EN_IRREGULAR_PLURALS else None
+        if token != word.group(1) and token.islower() and len(token) > 3:
+            return None  # "um ein Drittel steigen. Besonders …": the sentence ended ("ca." did not)
         position = word.end()
     return None
 

@@ -49,13 +49,18 @@ def number_cells(number: Number, locale: str) -> tuple[str, str, str, str, str]:
 
 def format_value(number: Number, locale: str) -> str:
     """The value as the reader writes numbers: ``1.500`` (de), ``1,500`` (en), ``1’500`` (de_CH);
-    a range as ``5–7``, a date in the locale's medium format, a time as ``14:30``."""
+    a range as ``5–7``, a date in the locale's medium format, a time as ``14:30``, a score as ``0:3``,
+    a fraction as ``1/3``."""
     if number.low is not None and number.high is not None:
         return f"{_decimal(number.low, locale)}–{_decimal(number.high, locale)}"
     if number.kind == "date" and number.value_iso:
         return _date(number.value_iso, locale)
     if number.kind == "time" and number.value_iso:
         return number.value_iso
+    if number.kind == "score":
+        return "".join(number.text.split())  # "0:3": a result has no single value
+    if number.kind == "fraction" and number.value is not None and (common := _common_fraction(number.value)):
+        return common
     if number.value is None:
         return AMBIGUOUS if number.ambiguous else NO_VALUE
     if number.kind == "ordinal":
@@ -98,6 +103,16 @@ def detail_line(number: Number, text: str, sentences: Sequence[Span], width: int
 
 # Babel is imported where a figure is first formatted, not with the reader:
 # its import is a tenth of a second the first paint need not wait for.
+
+
+def _common_fraction(value: float) -> str | None:
+    """ "1/3" for "ein Drittel" (0.333333333333), "3/4" for "drei Viertel"; None for other values."""
+    from fractions import Fraction
+
+    common = Fraction(value).limit_denominator(100)
+    if common.denominator == 1 or abs(float(common) - value) > 1e-9:
+        return None
+    return f"{common.numerator}/{common.denominator}"
 
 
 def _decimal(value: float, locale: str) -> str:

@@ -185,6 +185,13 @@ def test_hard_wrapped_paragraphs_flow_as_one(tmp_path: Path) -> None:
     ]
 
 
+def test_an_end_mark_after_wrapped_lines_stays_a_line_of_its_own(tmp_path: Path) -> None:
+    # The paragraph's last line is as long as the others: only the mark itself ends it.
+    copy = AGENCY_COPY.split("\n\n")[0].replace(" in Bonn\nsagte.", " in Bonn.") + "\n---\n"
+    (tmp_path / "meldung.txt").write_text(copy, "utf-8")
+    assert open_source(str(tmp_path / "meldung.txt")).text.split("\n")[-2:] == ["---", ""]
+
+
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name)
 def test_paragraphs_on_one_line_each_are_left_alone(path: Path) -> None:
     assert open_source(str(path)).text == normalise(path.read_text("utf-8"))

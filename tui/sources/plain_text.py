@@ -119,6 +119,7 @@ def unwrap_hard_breaks(text: str) -> str:
             len(line.rstrip()) >= width - _WRAP_SLACK
             and bool(following.strip())
             and not _LIST_ITEM.match(following)
+            and any(char.isalnum() for char in following)  # an agency's "---" or "###" stays a line
         )
         joined.append(("" if line.endswith((" ", "-")) else " ") if wrapped else "\n")
         joined.append(following)

@@ -192,6 +192,16 @@ def test_names_are_no_terms() -> None:
     assert [term.name for term in terms] == ["Smartphones"]
 
 
+def test_english_terms_are_nouns_not_verbs_adverbs_or_names() -> None:
+    text = (
+        "Councillors voted to approve the tram line, which critics called badly costed. The union "
+        "welcomed the tram, linking Headingley to the station crossing, and Headingley welcomed it too."
+    )
+    terms = [term.name for term in find_key_terms(text, "en", [])]
+    assert "tram" in terms and "crossing" in terms
+    assert not {"approve", "badly", "costed", "welcomed", "linking", "Headingley"} & set(terms)
+
+
 _PIECES = [
     "Die ",
     "Bundesagentur für Arbeit",

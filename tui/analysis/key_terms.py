@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from tui.analysis.bundled import word_frequency_buckets
+from tui.analysis.bundled import data_lines, word_frequency_buckets
 from tui.analysis.model import GlossaryEntry, Span
 from tui.analysis.spans import SpanIndex
 
@@ -184,7 +184,7 @@ def find_key_terms(
     scored = []
     for name, spans, forms in named:
         rarity = _EVERYDAY_ZIPF - max(zipfs[name], _RARE_ZIPF)
-        if rarity < _MIN_RARITY:
+        if rarity < _MIN_RARITY or (lang == "en" and not _may_be_english_term(text, spans)):
             continue
         uses = len(spans) + in_compounds.uses(_stem(min(forms, key=len), lang), exclude=forms)
         score = round(rarity * (1 + math.log2(uses)), 2)
@@ -209,6 +209,32 @@ def _is_candidate(word: str, lang: str) -> bool:
         return False
     # German nouns, and so German terms, are capitalised.
     return word[0].isupper() if lang == "de" else True
+
+
+@cache
+def _english_word_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """WordNet's never-noun words and its -ing/-ed nouns (training/english_word_classes.py)."""
+    return frozenset(data_lines("not_nouns.en.txt")), frozenset(data_lines("ing_ed_nouns.en.txt"))
+
+
+def _may_be_english_term(text: str, spans: Sequence[Span]) -> bool:
+    """With no tagger in the English pipeline and no capitals to tell nouns,
+    "approve", "badly" or "welcomed" looked like terms: a term is a noun. A word
+    capitalised inside sentences is a name the model missed ("Leeds"), not a term."""
+    capitalised = all(span.text[0].isupper() for span in spans)
+    if capitalised and not all(_starts_sentence(text, span.start) for span in spans):
+        return False
+    not_nouns, ing_ed_nouns = _english_word_classes()
+    word = min((span.text.lower() for span in spans), key=len)
+    if word.endswith(("ing", "ed")):
+        return word in ing_ed_nouns
+    singular = (word, word[:-1], word[:-2]) if word.endswith("es") else (word, word[:-1])
+    return not any(form in not_nouns for form in (singular if word.endswith("s") else (word,)))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _stem(word: str, lang: str) -> str:

@@ -85,18 +85,24 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
     assert "analyze" in dir(tui.analysis)
 
 
-def test_the_reader_imports_no_reader_of_other_formats_or_fuzzy_matcher_before_its_first_paint() -> None:
+def test_the_reader_imports_only_what_its_first_frame_needs_before_it() -> None:
     # markdown-it (~20 ms) reads .md files only; rapidfuzz re-anchors annotations
     # after the first paint; the library screen and the batch tools are other commands,
-    # the annotation dialogs open on a key; --version alone needs the installed version.
+    # the annotation dialogs open on a key; --version alone needs the installed version;
+    # SQLite opens the store and multiprocessing starts the analysis process, both
+    # after the first paint; a first start has no settings file to parse (tomllib).
     loaded = modules_at_first_paint()
     later = {
         "importlib.metadata",
         "markdown_it",
+        "multiprocessing",
         "rapidfuzz",
+        "sqlite3",
+        "tomllib",
         "tui.screens.library",
         "tui.screens.annotation_dialogs",
         "tui.screens.help",
+        "tui.store.sqlite_store",
         "tui.batch",
     }
     assert not {name for name in loaded if name.split(".")[0] in later or name in later}

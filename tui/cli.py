@@ -258,10 +258,12 @@ def _run(app: RandnotizApp) -> int:
 
 def _recently_opened() -> bool:
     """Whether the reader has opened articles before (then no argument means the library)."""
-    from tui.store import SQLiteStore, StoreError, default_store_path
+    from tui.store.location import default_store_path
 
     if not default_store_path().exists():  # a first start: no history, and nothing to create yet
         return False
+    from tui.store import SQLiteStore, StoreError
+
     try:
         with SQLiteStore() as store:
             return bool(store.recent_paths(1))

@@ -6,10 +6,15 @@ file by default). Anchoring, the corrections overlay and the exchange formats
 are pure functions over the model types.
 """
 
+from typing import TYPE_CHECKING, Any
+
+from tui.store.location import default_store_path
 from tui.store.model import Annotation, EntityCorrection, TextQuote
-from tui.store.protocol import AnnotationStore
+from tui.store.protocol import AnnotationStore, StoreError
 from tui.store.session import AnnotationSession
-from tui.store.sqlite_store import SQLiteStore, StoreError, default_store_path
+
+if TYPE_CHECKING:
+    from tui.store.sqlite_store import SQLiteStore
 
 __all__ = [
     "Annotation",
@@ -21,3 +26,12 @@ __all__ = [
     "TextQuote",
     "default_store_path",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # SQLite loads when the store is opened: after the reader's first paint.
+    if name != "SQLiteStore":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from tui.store.sqlite_store import SQLiteStore
+
+    return SQLiteStore

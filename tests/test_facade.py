@@ -91,7 +91,8 @@ def test_the_reader_imports_only_what_its_first_frame_needs_before_it() -> None:
     # the annotation dialogs open on a key; --version alone needs the installed version;
     # SQLite opens the store and multiprocessing starts the analysis process, both
     # after the first paint; a first start has no settings file to parse (tomllib);
-    # the panes (with Textual's DataTable) and the footer's keys are mounted after it.
+    # the panes (with Textual's DataTable) and the footer's keys are mounted after it;
+    # only a long article shows a progress bar.
     loaded = modules_at_first_paint()
     later = {
         "importlib.metadata",
@@ -100,6 +101,7 @@ def test_the_reader_imports_only_what_its_first_frame_needs_before_it() -> None:
         "rapidfuzz",
         "sqlite3",
         "textual.widgets._data_table",
+        "textual.widgets._progress_bar",
         "tomllib",
         "tui.screens.library",
         "tui.screens.annotation_dialogs",

@@ -22,7 +22,7 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui import annotating, caret, i18n
@@ -401,6 +401,8 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnalysisReady(analysis))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        from textual.widgets import ProgressBar  # only long texts report progress
+
         self._status(_("Analysing… {percent}").format(percent=i18n.percent(message.fraction)))
         bars = self.query(ProgressBar)
         if bars:
@@ -429,7 +431,7 @@ class ReaderScreen(Screen[None]):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failure = message.reason
         self._status(_("Analysis failed: {reason}").format(reason=one_line(message.reason, 120)))
-        self.query(ProgressBar).set(display=False)
+        self.query("#progress").set(display=False)
         self.notify(message.reason, title=_("Analysis failed"), severity="error", timeout=15)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -441,7 +443,7 @@ class ReaderScreen(Screen[None]):
     def _show_analysis(self, analysis: Analysis) -> None:
         self.reading.set_analysis(analysis)
         self._highlight(analysis.entities, shown_quotes(analysis.quotes), analysis.numbers)
-        self.query(ProgressBar).set(display=False)
+        self.query("#progress").set(display=False)
         self._status(self.reading.summary())
         self._fill_panes()
         self._show_detail()  # the selection may be an item the new analysis tells more of

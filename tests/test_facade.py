@@ -86,7 +86,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 
 def test_the_reader_imports_only_what_its_first_frame_needs_before_it() -> None:
-    # markdown-it (~20 ms) reads .md files only; rapidfuzz re-anchors annotations
+    # markdown-it (~20 ms) reads .md files only, the HTML reader .html files; rapidfuzz re-anchors annotations
     # after the first paint; the library screen and the batch tools are other commands,
     # the annotation dialogs open on a key; --version alone needs the installed version;
     # SQLite opens the store and multiprocessing starts the analysis process, both
@@ -106,6 +106,7 @@ def test_the_reader_imports_only_what_its_first_frame_needs_before_it() -> None:
         "tui.screens.library",
         "tui.screens.annotation_dialogs",
         "tui.screens.help",
+        "tui.sources.html",
         "tui.store.sqlite_store",
         "tui.widgets.annotations_pane",
         "tui.widgets.footer",

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import HasSpan, SpanIndex
 from tui.i18n import _, count
-from tui.store.model import PersonalEntry
+
+if TYPE_CHECKING:
+    from tui.store.model import PersonalEntry
 
 ItemKind = Literal["entities", "quotes", "numbers"]
 

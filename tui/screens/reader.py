@@ -35,28 +35,18 @@ from tui.labels import PERSONAL, entity_component
 from tui.reading import ItemKind, Reading, describe_personal, shown_quotes
 from tui.safe_text import one_line
 from tui.sources import Document
-from tui.store import AnnotationSession, EntityCorrection, StoreError
-from tui.store.model import Annotation, PersonalEntry
-from tui.store.personal_glossary import (
-    Mention,
-    by_entry,
-    counts,
-    edited,
-    find_mentions,
-    new_entry,
-    same_term,
-    seen_elsewhere,
-)
-from tui.store.protocol import AnnotationStore
-from tui.store.session import source_path
 from tui.widgets.article_view import ArticleView, Highlight
 from tui.widgets.legend import Legend
 from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     # The dialogs are imported when one first opens, the panes (and Textual's
-    # DataTable) when they are mounted: none is needed for the first paint.
+    # DataTable) when they are mounted, the store when it is opened: none is
+    # needed for the first paint.
     from tui.screens.annotation_dialogs import LabelChoice, PersonalEntryAnswer
+    from tui.store import AnnotationSession, AnnotationStore
+    from tui.store.model import Annotation, PersonalEntry
+    from tui.store.personal_glossary import Mention
     from tui.widgets.annotations_pane import AnnotationsPane
     from tui.widgets.panes import GlossaryItem, GlossaryPane, ItemPane, NumbersPane, QuotesPane
 
@@ -749,6 +739,8 @@ class ReaderScreen(Screen[None]):
     def open_annotations(self) -> None:
         if self.open_store is None:
             return
+        from tui.store import AnnotationSession, StoreError
+
         try:
             self.session = AnnotationSession.open(self.open_store(), self.document)
         except (StoreError, OSError) as error:
@@ -844,6 +836,7 @@ class ReaderScreen(Screen[None]):
     def action_label(self) -> None:
         """Correct the entity label of the selection: add, relabel or remove an entity."""
         from tui.screens.annotation_dialogs import CLEAR_CORRECTION, NOT_AN_ENTITY, LabelDialog
+        from tui.store import EntityCorrection
 
         if (found := self._annotation_target()) is None:
             return
@@ -998,6 +991,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="personal-glossary")
     def _find_personal(self, entries: tuple[PersonalEntry, ...]) -> None:
+        from tui.store.personal_glossary import find_mentions
+
         mentions = tuple(find_mentions(self.document.text, entries))
         # A newer search (the reader saved another entry meanwhile) replaces this one.
         if not get_current_worker().is_cancelled:
@@ -1008,6 +1003,9 @@ class ReaderScreen(Screen[None]):
         legend, the glossary pane and the detail line."""
         if self.session is None:
             return
+        from tui.store.personal_glossary import counts, seen_elsewhere
+        from tui.store.session import source_path
+
         store = self.session.store
         store.record_sightings(self.document.id, counts(message.mentions))
         sightings = store.sightings(dict.fromkeys(m.entry_id for m in message.mentions))
@@ -1022,6 +1020,7 @@ class ReaderScreen(Screen[None]):
         self._show_detail()
 
     def _personal_items(self) -> list[GlossaryItem]:
+        from tui.store.personal_glossary import by_entry
         from tui.widgets.panes import personal_item  # imported with the panes
 
         found = by_entry(self._personal_mentions)
@@ -1050,6 +1049,7 @@ class ReaderScreen(Screen[None]):
         """Add the selection (or the glossary row under the cursor) to my
         glossary, or edit the entry it already has."""
         from tui.screens.annotation_dialogs import PersonalEntryDialog
+        from tui.store.personal_glossary import edited, find_mentions, new_entry, same_term
 
         if self.session is None:
             self.notify(_("Annotations are off for this reader"), severity="warning", timeout=4)

@@ -169,3 +169,22 @@ async def test_escape_in_the_filter_clears_it_and_goes_back_to_the_rows() -> Non
         # On the rows Esc is not the pane's: it goes on to the screen (the reader's Esc).
         escape = app.screen.active_bindings.get("escape")
         assert escape is None or escape.node is not pane
+
+
+async def test_the_reader_answers_each_key_of_the_pane(tmp_path: Path) -> None:
+    # Choose, edit and delete reach the reader (it handles the pane's messages by name).
+    from tui.screens.annotation_dialogs import NoteDialog
+
+    text = recorded("xiaomi-usa.de").text
+    store = SQLiteStore(tmp_path / "annotations.sqlite3")
+    barra = text.index("Hugo Barra war")
+    AnnotationSession.open(store, document(text)).add(barra, barra + 10, note="Vizepräsident")
+    async with make_app(store=store).run_test(size=(140, 40)) as pilot:
+        screen = await analysed(pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "enter")  # to the annotations, choose the row
+        assert screen.selection == (barra, barra + 10)
+        await pilot.press("a")
+        assert isinstance(pilot.app.screen, NoteDialog)
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        assert screen.session is not None and screen.session.annotations == []

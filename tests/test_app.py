@@ -23,7 +23,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.ui_state import load_state
 from tui.widgets.article_view import ArticleView
-from tui.widgets.panes import GlossaryPane, NumbersPane, QuotesPane
+from tui.widgets.panes import GlossaryPane, NumbersPane, QuotesPane, number_rows
 from tui.widgets.search_bar import SearchBar
 
 from .fake_service import FakeAnalysisService
@@ -203,6 +203,18 @@ async def test_toggle_panes_and_focus_cycle() -> None:
         assert quotes.display
         await pilot.press("tab")
         assert pilot.app.focused is quotes
+
+
+async def test_s_in_the_numbers_pane_sorts_its_rows_by_value() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await analysed(pilot)
+        numbers = screen.query_one(NumbersPane)
+        await pilot.press("tab", "tab", "s")
+        assert pilot.app.focused is numbers and numbers.order == "value"
+        assert screen.analysis is not None
+        by_value = [row.span for row in number_rows(screen.analysis.numbers, "en", sort="value")]
+        assert [numbers.row_span(index) for index in range(numbers.row_count)] == by_value
+        assert by_value != [row.span for row in number_rows(screen.analysis.numbers, "en")]
 
 
 async def test_choosing_a_row_in_a_pane_marks_it_in_the_text() -> None:

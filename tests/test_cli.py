@@ -229,6 +229,15 @@ def test_the_installed_command_fails_without_a_traceback(tmp_path) -> None:
     assert result.stderr == f"randnotiz: no such file: {tmp_path / 'missing.txt'}\n"
 
 
+def test_version_is_the_installed_one(capsys) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as leaving:
+        main(["--version"])
+    assert leaving.value.code == 0
+    assert capsys.readouterr().out == f"randnotiz {version('randnotiz')}\n"
+
+
 def test_unknown_model_is_a_clean_error(capsys) -> None:
     assert main(["analyze", str(SEEDS / "xiaomi-usa.de.txt"), "--model", "de_no_such_model"]) == 1
     error = capsys.readouterr().err

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tui.sources.document import Document
-from tui.store import sqlite_store
+from tui.store import StoreError, default_store_path, sqlite_store
 from tui.store.model import EntityCorrection, StoredDocument
 from tui.store.session import AnnotationSession
-from tui.store.sqlite_store import SCHEMA_VERSION, SQLiteStore, StoreError, default_store_path
+from tui.store.sqlite_store import SCHEMA_VERSION, SQLiteStore
 
 from .conftest import ROOT, WRITERS, run_writers_at_once
 

@@ -14,7 +14,6 @@ can stand in for the service (the UI tests use recorded analyses).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import queue
@@ -22,13 +21,16 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tui.analysis.chunks import CHUNK_CHARS, PARALLEL_FROM_CHUNKS, ChunkAnalysis
 from tui.analysis.model import Analysis, ModelChoice
 from tui.analysis.text import detect_language
 from tui.sources import Document
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 Progress = Callable[[float], None]
 # Gets each chunk of a long article as soon as it is analysed.
@@ -87,7 +89,7 @@ class AnalysisService:
         self.lang = lang
         self.model = model
         self._long_text = long_text
-        self._process: multiprocessing.process.BaseProcess | None = None
+        self._process: BaseProcess | None = None
         self._connection: Connection | None = None
         self._stopped = False
         if not deferred:
@@ -96,6 +98,8 @@ class AnalysisService:
     def start(self) -> None:
         if self._process is not None or self._stopped:
             return
+        import multiprocessing  # after the first paint, when the reader starts the process
+
         context = multiprocessing.get_context("spawn")  # no fork of a threaded UI
         self._connection, child = context.Pipe()
         warm_up = None if self.lang is None else (self.lang, self.model, self._long_text)

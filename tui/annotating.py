@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from tui.analysis.model import Analysis, Quote, Span
 from tui.caret import Caret, trimmed
-from tui.store.model import Annotation
+
+if TYPE_CHECKING:
+    from tui.store.model import Annotation
 
 _WORD = re.compile(r"\w+")
 

@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui import startup
 from tui.analysis_service import Analyser, AnalysisService, start_service
 from tui.i18n import _
 from tui.paths import STYLES
@@ -148,6 +149,10 @@ class RandnotizApp(App[None]):
         # A reader starts it itself, before its first request; the library
         # after its first paint, so that the process is ready when an article is chosen.
         self.call_after_refresh(self.analysis_service.start)
+
+    def on_ready(self) -> None:
+        # The first frame is on screen: the garbage collector may run again.
+        startup.resume()
 
     def on_unmount(self) -> None:
         self.analysis_service.stop()

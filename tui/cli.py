@@ -10,9 +10,9 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from tui import i18n
+from tui import i18n, startup
 from tui.analysis.model import ModelChoice
 from tui.analysis.text import SUPPORTED_LANGUAGES
 from tui.config import THEME_ALIASES, ConfigError, Settings, config_path, load_settings, textual_theme
@@ -39,7 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.store.commands import main as exchange_main
 
             return exchange_main(argv)
-        return _read(_reader_parser().parse_args(argv))
+        startup.pause()  # until the reader's first frame is on screen
+        try:
+            return _read(_reader_parser().parse_args(argv))
+        finally:
+            startup.resume()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # "randnotiz analyze … | head": the reader left
@@ -110,8 +114,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"randnotiz {_version()}",
+        action=_VersionAction,
         help=_("show program's version number and exit"),  # argparse says it in English before 3.12
     )
     _common(parser)
@@ -161,6 +164,24 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(_("must be 1 or more"))
     return number
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for (importlib.metadata
+    and the search of the installed packages would take ~15 ms of every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> NoReturn:
+        print(f"randnotiz {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
@@ -237,10 +258,12 @@ def _run(app: RandnotizApp) -> int:
 
 def _recently_opened() -> bool:
     """Whether the reader has opened articles before (then no argument means the library)."""
-    from tui.store import SQLiteStore, StoreError, default_store_path
+    from tui.store.location import default_store_path
 
     if not default_store_path().exists():  # a first start: no history, and nothing to create yet
         return False
+    from tui.store import SQLiteStore, StoreError
+
     try:
         with SQLiteStore() as store:
             return bool(store.recent_paths(1))

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,16 +50,24 @@ def textual_theme(name: str) -> str:
     return THEME_ALIASES.get(name, name)
 
 
+def _unreadable(path: Path, error: Exception) -> ConfigError:
+    return ConfigError(_("cannot read settings from {path}: {error}").format(path=path, error=error))
+
+
 def load_settings(path: Path | None = None) -> Settings:
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        source = path.read_text("utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(
-            _("cannot read settings from {path}: {error}").format(path=path, error=error)
-        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise _unreadable(path, error) from None
+    import tomllib  # only a start with a settings file parses one
+
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise _unreadable(path, error) from None
     theme = data.get("theme")  # None: the theme of the last run
     models = data.get("models", {})
     ui_lang = data.get("ui_lang")

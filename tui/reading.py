@@ -8,13 +8,15 @@ the answer; everything here is plain data and tested without a terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import HasSpan, SpanIndex
 from tui.i18n import _, count
-from tui.store.model import PersonalEntry
+
+if TYPE_CHECKING:
+    from tui.store.model import PersonalEntry
 
 ItemKind = Literal["entities", "quotes", "numbers"]
 
@@ -33,8 +35,7 @@ class Reading:
         self.analysis = analysis
         self._items = {
             "entities": SpanIndex[Span](analysis.entities),
-            # Names and titles in quotation marks are no quotes to step to.
-            "quotes": SpanIndex[Span](q for q in analysis.quotes if q.kind != "title"),
+            "quotes": SpanIndex[Span](shown_quotes(analysis.quotes)),
             "numbers": SpanIndex[Span](analysis.numbers),
         }
         self._sentences = SpanIndex(analysis.sentences)
@@ -148,6 +149,12 @@ class Reading:
                 count(len(analysis.numbers), "{count} number", "{count} numbers"),
             )
         )
+
+
+def shown_quotes(quotes: Iterable[Quote]) -> list[Quote]:
+    """Quotes and reported speech; names and titles in quotation marks are
+    not quotes: the pane, the highlights and stepping leave them out."""
+    return [quote for quote in quotes if quote.kind != "title"]
 
 
 def _exactly(index: SpanIndex[Span], span: Span) -> Span | None:

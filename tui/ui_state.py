@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.store.sqlite_store import data_dir
+from tui.store.location import data_dir
 
 STATE_FILE = "state.json"
 

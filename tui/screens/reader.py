@@ -22,7 +22,7 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui import annotating, caret, i18n
@@ -32,45 +32,23 @@ from tui.analysis_service import Analyser, AnalysisFailedError, ServiceStoppedEr
 from tui.caret import Caret
 from tui.i18n import _, current_locale
 from tui.labels import PERSONAL, entity_component
-from tui.reading import ItemKind, Reading, describe_personal
+from tui.reading import ItemKind, Reading, describe_personal, shown_quotes
 from tui.safe_text import one_line
 from tui.sources import Document
-from tui.store import AnnotationSession, EntityCorrection, StoreError
-from tui.store.model import Annotation, PersonalEntry
-from tui.store.personal_glossary import (
-    Mention,
-    by_entry,
-    counts,
-    edited,
-    find_mentions,
-    new_entry,
-    same_term,
-    seen_elsewhere,
-)
-from tui.store.protocol import AnnotationStore
-from tui.store.session import source_path
-from tui.widgets.annotations_pane import AnnotationsPane
 from tui.widgets.article_view import ArticleView, Highlight
-from tui.widgets.footer import KeyFooter
 from tui.widgets.legend import Legend
-from tui.widgets.panes import (
-    GlossaryColumn,
-    GlossaryItem,
-    GlossaryPane,
-    ItemPane,
-    NumbersPane,
-    QuotesPane,
-    glossary_items,
-    number_rows,
-    personal_item,
-    quote_rows,
-    shown_quotes,
-)
 from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    # The dialogs are imported when one first opens: not needed for the first paint.
+    # The dialogs are imported when one first opens, the panes (and Textual's
+    # DataTable) when they are mounted, the store when it is opened: none is
+    # needed for the first paint.
     from tui.screens.annotation_dialogs import LabelChoice, PersonalEntryAnswer
+    from tui.store import AnnotationSession, AnnotationStore
+    from tui.store.model import Annotation, PersonalEntry
+    from tui.store.personal_glossary import Mention
+    from tui.widgets.annotations_pane import AnnotationsPane
+    from tui.widgets.panes import GlossaryItem, GlossaryPane, ItemPane, NumbersPane, QuotesPane
 
 PANES = ("quotes", "numbers", "glossary", "annotations")
 CARET_MOTIONS: dict[str, caret.Motion] = {
@@ -118,6 +96,20 @@ class PersonalGlossaryFound(Message):
 
     entries: tuple[PersonalEntry, ...]
     mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MountedPanes:
+    """The panes, once mounted after the first paint."""
+
+    quotes: QuotesPane
+    numbers: NumbersPane
+    glossary: GlossaryPane
+    annotations: AnnotationsPane
+
+    @property
+    def items(self) -> tuple[ItemPane, ...]:
+        return (self.quotes, self.numbers, self.glossary)
 
 
 @dataclass
@@ -287,6 +279,7 @@ class ReaderScreen(Screen[None]):
         self.reading = Reading(document.text)
         self.failure: str | None = None  # why there is no analysis, if it failed
         self.hidden_panes = frozenset(hidden_panes) & set(PANES)
+        self.panes: MountedPanes | None = None
         self.panes_mounted = asyncio.Event()
         self.open_store = store
         self.session: AnnotationSession | None = None
@@ -351,16 +344,20 @@ class ReaderScreen(Screen[None]):
         self.run_analysis()
 
     async def _mount_the_rest(self) -> None:
-        panes = [
-            QuotesPane(_("Quotes"), id="quotes"),
-            NumbersPane(_("Numbers"), id="numbers"),
-            GlossaryColumn(_("Glossary"), id="glossary"),
-        ]
+        from tui.widgets.annotations_pane import AnnotationsPane
+        from tui.widgets.footer import KeyFooter
+        from tui.widgets.panes import GlossaryColumn, GlossaryPane, NumbersPane, QuotesPane
+
+        quotes = QuotesPane(_("Quotes"), id="quotes")
+        numbers = NumbersPane(_("Numbers"), id="numbers")
+        glossary = GlossaryColumn(_("Glossary"), id="glossary")
+        annotations = AnnotationsPane(id="annotations")
         with self.app.batch_update():
             await self.query_one("#footer-slot").remove()
             await self.mount(KeyFooter())
-            await self.query_one("#panes").mount_all([*panes, AnnotationsPane(id="annotations")])
+            await self.query_one("#panes").mount_all([quotes, numbers, glossary, annotations])
         self.refresh_bindings()  # the footer shows its keys when told of them
+        self.panes = MountedPanes(quotes, numbers, glossary.query_one(GlossaryPane), annotations)
         self.panes_mounted.set()
         self._show_panes()
         self._fill_panes()  # if the analysis came first
@@ -394,6 +391,8 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnalysisReady(analysis))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        from textual.widgets import ProgressBar  # only long texts report progress
+
         self._status(_("Analysing… {percent}").format(percent=i18n.percent(message.fraction)))
         bars = self.query(ProgressBar)
         if bars:
@@ -422,7 +421,7 @@ class ReaderScreen(Screen[None]):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.failure = message.reason
         self._status(_("Analysis failed: {reason}").format(reason=one_line(message.reason, 120)))
-        self.query(ProgressBar).set(display=False)
+        self.query("#progress").set(display=False)
         self.notify(message.reason, title=_("Analysis failed"), severity="error", timeout=15)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -434,7 +433,7 @@ class ReaderScreen(Screen[None]):
     def _show_analysis(self, analysis: Analysis) -> None:
         self.reading.set_analysis(analysis)
         self._highlight(analysis.entities, shown_quotes(analysis.quotes), analysis.numbers)
-        self.query(ProgressBar).set(display=False)
+        self.query("#progress").set(display=False)
         self._status(self.reading.summary())
         self._fill_panes()
         self._show_detail()  # the selection may be an item the new analysis tells more of
@@ -455,15 +454,18 @@ class ReaderScreen(Screen[None]):
         article.set_layer("number", [Highlight(n.start, n.end, "article-view--number") for n in numbers])
 
     def _fill_panes(self) -> None:
-        analysis = self.analysis
-        if analysis is None or not self.panes_mounted.is_set():
+        analysis, panes = self.analysis, self.panes
+        if analysis is None or panes is None:
             return
-        quotes = self.query_one(QuotesPane)
-        quotes.show(quote_rows(analysis.quotes, by_speaker=quotes.by_speaker))
-        numbers = self.query_one(NumbersPane)
-        numbers.show(number_rows(analysis.numbers, str(current_locale()), numbers.order))
-        self.query_one(GlossaryPane).show_items(glossary_items(analysis.glossary, self._personal_items()))
+        from tui.widgets.panes import glossary_items, number_rows, quote_rows  # imported with the panes
+
+        panes.quotes.show(quote_rows(analysis.quotes, by_speaker=panes.quotes.by_speaker))
+        panes.numbers.show(number_rows(analysis.numbers, str(current_locale()), panes.numbers.order))
+        panes.glossary.show_items(glossary_items(analysis.glossary, self._personal_items()))
         self._follow(self.article.visible_range[0])
+
+    def _item_panes(self) -> tuple[ItemPane, ...]:
+        return self.panes.items if self.panes is not None else ()
 
     # -- following the reader ------------------------------------------------------
 
@@ -474,15 +476,16 @@ class ReaderScreen(Screen[None]):
             self._follow(message.start)
 
     def _follow(self, offset: int) -> None:
-        for pane in self.query(ItemPane):
+        for pane in self._item_panes():
             pane.follow(offset)
 
-    @on(ItemPane.OrderChanged)
-    def _pane_order_changed(self) -> None:
+    # The panes' messages are handled by name: their classes are not imported
+    # before the panes are mounted.
+
+    def on_item_pane_order_changed(self) -> None:
         self._fill_panes()
 
-    @on(ItemPane.Chosen)
-    def _item_chosen(self, message: ItemPane.Chosen) -> None:
+    def on_item_pane_chosen(self, message: ItemPane.Chosen) -> None:
         self.select_span(message.span.start, message.span.end, sync_panes=False)
 
     @on(ArticleView.Clicked)
@@ -505,7 +508,7 @@ class ReaderScreen(Screen[None]):
         self.article.select(start, end)
         self._show_detail()
         if sync_panes:
-            for pane in self.query(ItemPane):
+            for pane in self._item_panes():
                 row = pane.row_containing(start, end)
                 if row is None:
                     pane.follow(start)
@@ -541,7 +544,7 @@ class ReaderScreen(Screen[None]):
         analysis = self.analysis
         if analysis is None:
             return
-        row = self.query_one(GlossaryPane).current()
+        row = self.panes.glossary.current() if self.panes is not None else None
         fallback = row.mentions if row is not None else ()
         if self.reading.step_mention(forward, self._anchor(), fallback) is not None:
             self._selected()
@@ -736,6 +739,8 @@ class ReaderScreen(Screen[None]):
     def open_annotations(self) -> None:
         if self.open_store is None:
             return
+        from tui.store import AnnotationSession, StoreError
+
         try:
             self.session = AnnotationSession.open(self.open_store(), self.document)
         except (StoreError, OSError) as error:
@@ -831,6 +836,7 @@ class ReaderScreen(Screen[None]):
     def action_label(self) -> None:
         """Correct the entity label of the selection: add, relabel or remove an entity."""
         from tui.screens.annotation_dialogs import CLEAR_CORRECTION, NOT_AN_ENTITY, LabelDialog
+        from tui.store import EntityCorrection
 
         if (found := self._annotation_target()) is None:
             return
@@ -940,11 +946,11 @@ class ReaderScreen(Screen[None]):
             self._show_analysis(_corrected(self.model_analysis, placed))
 
     def _show_annotations_pane(self, annotations: list[Annotation], keep: str | None) -> None:
-        self.query_one(AnnotationsPane).show(annotations, keep=keep)
-        self._show_panes()
+        if self.panes is not None:
+            self.panes.annotations.show(annotations, keep=keep)
+            self._show_panes()
 
-    @on(AnnotationsPane.Chosen)
-    def _annotation_chosen(self, message: AnnotationsPane.Chosen) -> None:
+    def on_annotations_pane_chosen(self, message: AnnotationsPane.Chosen) -> None:
         annotation = self.session.get(message.annotation_id) if self.session is not None else None
         if annotation is None:
             return
@@ -959,8 +965,7 @@ class ReaderScreen(Screen[None]):
         self.select_span(annotation.start, annotation.end, sync_panes=False)
         self._show_caret(scroll=False)
 
-    @on(AnnotationsPane.EditRequested)
-    def _annotation_edit(self, message: AnnotationsPane.EditRequested) -> None:
+    def on_annotations_pane_edit_requested(self, message: AnnotationsPane.EditRequested) -> None:
         from tui.screens.annotation_dialogs import NoteDialog
 
         annotation = self.session.get(message.annotation_id) if self.session is not None else None
@@ -973,8 +978,7 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(NoteDialog(annotation.text, annotation.note), saved)
 
-    @on(AnnotationsPane.DeleteRequested)
-    def _annotation_delete(self, message: AnnotationsPane.DeleteRequested) -> None:
+    def on_annotations_pane_delete_requested(self, message: AnnotationsPane.DeleteRequested) -> None:
         self._delete(message.annotation_id)
 
     # -- the reader's own glossary -------------------------------------------------------
@@ -987,6 +991,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="personal-glossary")
     def _find_personal(self, entries: tuple[PersonalEntry, ...]) -> None:
+        from tui.store.personal_glossary import find_mentions
+
         mentions = tuple(find_mentions(self.document.text, entries))
         # A newer search (the reader saved another entry meanwhile) replaces this one.
         if not get_current_worker().is_cancelled:
@@ -997,6 +1003,9 @@ class ReaderScreen(Screen[None]):
         legend, the glossary pane and the detail line."""
         if self.session is None:
             return
+        from tui.store.personal_glossary import counts, seen_elsewhere
+        from tui.store.session import source_path
+
         store = self.session.store
         store.record_sightings(self.document.id, counts(message.mentions))
         sightings = store.sightings(dict.fromkeys(m.entry_id for m in message.mentions))
@@ -1011,6 +1020,9 @@ class ReaderScreen(Screen[None]):
         self._show_detail()
 
     def _personal_items(self) -> list[GlossaryItem]:
+        from tui.store.personal_glossary import by_entry
+        from tui.widgets.panes import personal_item  # imported with the panes
+
         found = by_entry(self._personal_mentions)
         return [
             personal_item(
@@ -1037,13 +1049,14 @@ class ReaderScreen(Screen[None]):
         """Add the selection (or the glossary row under the cursor) to my
         glossary, or edit the entry it already has."""
         from tui.screens.annotation_dialogs import PersonalEntryDialog
+        from tui.store.personal_glossary import edited, find_mentions, new_entry, same_term
 
         if self.session is None:
             self.notify(_("Annotations are off for this reader"), severity="warning", timeout=4)
             return
         store = self.session.store
         entries = store.personal_entries()
-        pane = self.query_one(GlossaryPane) if self.panes_mounted.is_set() else None
+        pane = self.panes.glossary if self.panes is not None else None
         row = pane.current() if pane is not None and pane.has_focus else None
         if row is not None:
             term = row.name
@@ -1087,8 +1100,7 @@ class ReaderScreen(Screen[None]):
         )
         self.app.push_screen(dialog, saved)
 
-    @on(GlossaryPane.DeleteRequested)
-    def _personal_delete(self, message: GlossaryPane.DeleteRequested) -> None:
+    def on_glossary_pane_delete_requested(self, message: GlossaryPane.DeleteRequested) -> None:
         entry = next((e for e in self._personal if e.id == message.entry_id), None)
         if self.session is None or entry is None:
             return

@@ -9,7 +9,6 @@ up in the page itself for the source line it came from.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,9 +18,6 @@ from tui.sources.document import Document, SegmentKind
 from tui.sources.errors import InputError
 from tui.sources.plain_text import BINARY_SNIFF_BYTES, display_name, looks_binary
 
-_SNIFF = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
-)
 _BLOCK_TAGS: dict[str, SegmentKind] = {
     "head": "heading",
     "p": "paragraph",
@@ -31,11 +27,6 @@ _BLOCK_TAGS: dict[str, SegmentKind] = {
 }
 _SOURCE_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd")
 _METADATA = (("author", "author"), ("date", "date"), ("sitename", "site"), ("url", "url"))
-
-
-def looks_like_html(data: bytes) -> bool:
-    """A document that says it is HTML in its first bytes (for stdin)."""
-    return _SNIFF.match(data[:4096]) is not None
 
 
 def read_html(data: bytes, source: str) -> Document:

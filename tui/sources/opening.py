@@ -7,13 +7,13 @@ stdin), Markdown (``.md``, ``.markdown``), else plain text.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from tui.i18n import _
 from tui.sources.document import Document
 from tui.sources.errors import InputError
-from tui.sources.html import looks_like_html, read_html
 from tui.sources.plain_text import decode, with_flowing_paragraphs
 
 # Long enough for a book, short enough that a stray log dump or disk image
@@ -24,6 +24,9 @@ STDIN = "-"
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
+)
 
 
 def open_source(path: str, encoding: str | None = None) -> Document:
@@ -31,12 +34,19 @@ def open_source(path: str, encoding: str | None = None) -> Document:
     data = _read_stdin() if path == STDIN else _read_file(Path(path))
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES or (path == STDIN and looks_like_html(data)):
+        from tui.sources.html import read_html  # imported, like the Markdown reader, on first use
+
         return read_html(data, path)
     if suffix in MARKDOWN_SUFFIXES:
         from tui.sources.markdown import read_markdown  # markdown-it: ~20 ms the reader's start need not pay
 
         return read_markdown(data, path, encoding)
     return with_flowing_paragraphs(decode(data, path, encoding))
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A document that says it is HTML in its first bytes (for stdin)."""
+    return _HTML_START.match(data[:4096]) is not None
 
 
 def _read_stdin() -> bytes:

@@ -4,12 +4,35 @@ The UI talks to an :class:`AnnotationSession` (one open document: add, edit,
 delete, undo, redo), which talks to an :class:`AnnotationStore` (the SQLite
 file by default). Anchoring, the corrections overlay and the exchange formats
 are pure functions over the model types.
+
+The package is lazy (PEP 562), like :mod:`tui.analysis`: before its first
+paint the reader only asks where its files are (:mod:`tui.store.location`);
+the store and its types load when it opens the store, after that paint.
 """
 
-from tui.store.model import Annotation, EntityCorrection, TextQuote
-from tui.store.protocol import AnnotationStore
-from tui.store.session import AnnotationSession
-from tui.store.sqlite_store import SQLiteStore, StoreError, default_store_path
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.store.location import default_store_path
+    from tui.store.model import Annotation, EntityCorrection, TextQuote
+    from tui.store.protocol import AnnotationStore, StoreError
+    from tui.store.session import AnnotationSession
+    from tui.store.sqlite_store import SQLiteStore
+
+# Each name of the package and the module it lives in, loaded on first access.
+_HOMES = {
+    "Annotation": "tui.store.model",
+    "AnnotationSession": "tui.store.session",
+    "AnnotationStore": "tui.store.protocol",
+    "EntityCorrection": "tui.store.model",
+    "SQLiteStore": "tui.store.sqlite_store",
+    "StoreError": "tui.store.protocol",
+    "TextQuote": "tui.store.model",
+    "default_store_path": "tui.store.location",
+}
 
 __all__ = [
     "Annotation",
@@ -21,3 +44,16 @@ __all__ = [
     "TextQuote",
     "default_store_path",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

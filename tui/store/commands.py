@@ -18,8 +18,9 @@ from tui.i18n import _, count
 from tui.sources import Document, InputError, open_source
 from tui.store.anchoring import quote_selector
 from tui.store.model import Annotation
+from tui.store.protocol import StoreError
 from tui.store.session import AnnotationSession, import_annotations
-from tui.store.sqlite_store import SQLiteStore, StoreError
+from tui.store.sqlite_store import SQLiteStore
 
 FORMATS = ("w3c", "brat", "jsonl", "docbin", "markdown")
 

@@ -13,6 +13,10 @@ from typing import Protocol
 from tui.store.model import Annotation, DocumentActivity, PersonalEntry, Sighting, StoredDocument
 
 
+class StoreError(Exception):
+    """The store cannot be used; the message is for the user."""
+
+
 class AnnotationStore(Protocol):
     def remember_document(self, document_id: str, title: str, path: str | None) -> None:
         """Record that the document was opened (from ``path``, if it came from a file)."""

@@ -12,7 +12,6 @@ read lock. The schema is versioned with ``PRAGMA user_version``: migration
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -20,8 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from platformdirs import user_data_path
-
+from tui.store.location import default_store_path
 from tui.store.model import (
     AnchorState,
     Annotation,
@@ -33,9 +31,8 @@ from tui.store.model import (
     TextQuote,
     now,
 )
+from tui.store.protocol import StoreError
 
-STORE_FILE = "annotations.sqlite3"
-DATA_DIR_VARIABLE = "RANDNOTIZ_DATA_DIR"
 # A reader waits this long for another process's write before giving up; the
 # writes themselves take milliseconds.
 BUSY_TIMEOUT_MS = 10_000
@@ -104,20 +101,6 @@ _COLUMNS = (
     'id, document_id, start, "end", exact, prefix, suffix, note, tags, entity_corrected, entity_label, '
     "speaker, created, modified, state"
 )
-
-
-class StoreError(Exception):
-    """The store cannot be used; the message is for the user."""
-
-
-def data_dir() -> Path:
-    """``$RANDNOTIZ_DATA_DIR`` if set, else the platform's user data directory."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    return Path(override) if override else user_data_path("randnotiz", appauthor=False)
-
-
-def default_store_path() -> Path:
-    return data_dir() / STORE_FILE
 
 
 class SQLiteStore:

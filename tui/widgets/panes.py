@@ -29,6 +29,7 @@ from tui.analysis.model import GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import SpanIndex
 from tui.i18n import _
 from tui.labels import ENTITY_LABELS, PERSONAL
+from tui.reading import shown_quotes
 from tui.safe_text import one_line
 from tui.widgets.filter_line import FilterLine
 from tui.widgets.number_cells import SortKey, next_sort_key, number_cells, sort_numbers
@@ -139,12 +140,6 @@ class QuotesPane(ItemPane):
         self.by_speaker = not self.by_speaker
         self.border_title = _("Quotes by speaker") if self.by_speaker else _("Quotes")
         self.post_message(self.OrderChanged(self))
-
-
-def shown_quotes(quotes: Iterable[Quote]) -> list[Quote]:
-    """Quotes and reported speech; names and titles in quotation marks are
-    not quotes, and the pane and the highlights leave them out."""
-    return [quote for quote in quotes if quote.kind != "title"]
 
 
 def quote_rows(quotes: Iterable[Quote], *, by_speaker: bool = False) -> Iterable[Row]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandInput, CommandPalette
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import DataTable, ProgressBar
 
@@ -571,6 +572,26 @@ async def test_a_long_glossary_count_is_shown_whole_at_every_width() -> None:
             glossary_lines = [line for line in screen_lines(pilot) if "Xiaomi" in line and "ORG" in line]
             assert glossary_lines and " 404 " in glossary_lines[0], width
             assert any(" 12 " in line and "Apple" in line for line in screen_lines(pilot)), width
+
+
+async def test_pane_columns_fit_their_pane_cut_texts_end_in_an_ellipsis_values_stay_whole() -> None:
+    for size in ((140, 40), (100, 30), (80, 24)):
+        async with make_app("windpark-nordsee.de").run_test(size=size) as pilot:
+            screen = await analysed(pilot)
+            lines = screen_lines(pilot)
+            assert screen.panes is not None
+            for pane in screen.panes.items:
+                assert pane.virtual_size.width <= pane.size.width, (size, pane.id)  # nothing runs out of view
+            numbers = "\n".join(in_region(lines, screen.panes.numbers.region))
+            for value in ("≈1,200,000,000", "≈1,100,000", "900", "≈40"):
+                assert value in numbers, (size, value)
+            assert "Haushalte" in numbers or "Haush…" in numbers, size  # a unit is cut visibly, never dropped
+            quotes = [line for line in in_region(lines, screen.panes.quotes.region) if "Krebb" in line]
+            assert quotes and all("…" in line for line in quotes), size
+
+
+def in_region(lines: list[str], region: Region) -> list[str]:
+    return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
 
 
 async def test_at_80_columns_the_panes_go_under_the_article() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -46,6 +47,16 @@ class Row:
     anchors: tuple[Span, ...] = ()
 
 
+# A cut column keeps at least this many characters ("Hu…").
+_MIN_CUT = 3
+
+
+def _ellipsised(cell: Text) -> Text:
+    cell = cell.copy()
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
+
+
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     start: int
@@ -61,6 +72,10 @@ class ItemPane(RowTable):
         Binding("k", "cursor_up", _("Previous row"), show=False, id="pane.previous_row"),
     ]
     COLUMNS: Sequence[str] = ()
+    # How a narrow pane makes room, step by step until the columns fit: "cut"
+    # a text column to a few characters and an ellipsis, or "drop" a column.
+    # Columns in no step keep their width: a value or a count is never cut.
+    GIVE_WAY: Sequence[tuple[Literal["cut", "drop"], int]] = ()
 
     @dataclass
     class Chosen(Message):
@@ -80,22 +95,75 @@ class ItemPane(RowTable):
         self.border_title = title
         self._rows: list[Row] = []
         self._anchors: SpanIndex[_Anchor] = SpanIndex(())
+        self._widths: list[int | None] = []
 
     def on_mount(self) -> None:
-        self.add_columns(*self.COLUMNS)
+        self._fill()
         self.border_subtitle = "…"
 
     def show(self, rows: Iterable[Row]) -> None:
-        self.clear()
         self._rows = list(rows)
         self._anchors = SpanIndex(
             _Anchor(anchor.start, anchor.end, index)
             for index, row in enumerate(self._rows)
             for anchor in (row.anchors or (row.span,))
         )
-        for index, row in enumerate(self._rows):
-            self.add_row(*row.cells, key=str(index))
+        self._fill()
         self.border_subtitle = i18n.number(len(self._rows))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self._column_widths() != self._widths:
+            row = self.cursor_row
+            self._fill()
+            if self._rows:
+                self.move_cursor(row=min(row, len(self._rows) - 1), animate=False, scroll=True)
+
+    def _fill(self) -> None:
+        """The rows in columns as wide as the pane: the flexible ones end in
+        "…" rather than running out of view."""
+        self._widths = self._column_widths()
+        shown = [column for column, width in enumerate(self._widths) if width is not None]
+        self.clear(columns=True)
+        for column in shown:
+            self.add_column(self.COLUMNS[column], width=self._widths[column])
+        for index, row in enumerate(self._rows):
+            cells = [_ellipsised(row.cells[c]) if c in self._cut_columns else row.cells[c] for c in shown]
+            self.add_row(*cells, key=str(index))
+
+    @property
+    def _cut_columns(self) -> list[int]:
+        return [column for step, column in self.GIVE_WAY if step == "cut"]
+
+    def _column_widths(self) -> list[int | None]:
+        """Each column's width, None for a column left out of a pane too narrow for it."""
+        natural = [
+            max([cell_len(label), *(row.cells[column].cell_len for row in self._rows)])
+            for column, label in enumerate(self.COLUMNS)
+        ]
+        # The cells' padding, and a column for the vertical scrollbar.
+        available = self.size.width - 1 - 2 * self.cell_padding * len(self.COLUMNS)
+        widths: list[int | None] = list(natural)
+        excess = sum(natural) - available
+        for step, column in self.GIVE_WAY:
+            if excess <= 0:
+                break
+            if step == "cut":
+                cut = min(excess, max(0, natural[column] - _MIN_CUT))
+                widths[column] = natural[column] - cut
+                excess -= cut
+            else:
+                excess -= (widths[column] or 0) + 2 * self.cell_padding
+                widths[column] = None
+        for column in self._cut_columns:  # what a dropped column freed goes back to the cut ones
+            width = widths[column]
+            if width is not None and excess < 0:
+                grown = min(-excess, natural[column] - width)
+                widths[column] = width + grown
+                excess += grown
+        return widths
 
     def follow(self, offset: int) -> None:
         """Put the cursor on the row of the first anchor at or after
@@ -131,6 +199,8 @@ class ItemPane(RowTable):
 
 class QuotesPane(ItemPane):
     COLUMNS = (_("Kind"), _("Speaker"), _("Quote"))
+    # The quote first (the detail line has it whole), then the speaker.
+    GIVE_WAY = (("cut", 2), ("cut", 1))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "group", _("Group by speaker / text order"), id="quotes.group"),
     ]
@@ -167,6 +237,10 @@ _NUMBERS_TITLES: dict[SortKey, str] = {
 
 class NumbersPane(ItemPane):
     COLUMNS = (_("Value"), _("Unit"), _("Kind"), _("Qualifier"), _("Figure"))
+    # The figure as written (the detail line has it; cut, "1.5…" would read as
+    # a number), the kind, the qualifier (the value's ≈ > ≤ say the most of it);
+    # the unit is cut last.
+    GIVE_WAY = (("drop", 4), ("drop", 2), ("drop", 3), ("cut", 1))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", _("Sort by position, value or kind"), id="numbers.sort"),
     ]
@@ -304,6 +378,7 @@ class GlossaryPane(ItemPane):
     the rows shown are :attr:`shown`."""
 
     COLUMNS = ("×", _("Label"), _("Name"))
+    GIVE_WAY = (("cut", 2),)
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer, which has no room left: the help lists them.
         Binding("f", "filter", _("Filter the glossary"), show=False, id="glossary.filter"),

@@ -144,7 +144,7 @@ def test_detail_of_a_number_is_its_sentence_and_of_an_entity_its_mentions(readin
     assert reading.detail().startswith("ordinal 5 — Mit knapp 15.000 verkaufen Einheiten")
     apple = next(e for e in reading.analysis.glossary if e.name == "Apple")
     reading.select(apple.mentions[1].start, apple.mentions[1].end)
-    assert reading.detail() == "ORG Apple · 2 mentions — Apple"
+    assert reading.detail() == "ORG Apple · mention 2 of 2 — Apple"
     reading.select(0, 3)
     assert reading.detail() == ""
 
@@ -155,4 +155,6 @@ def test_detail_of_a_glossary_entry_lists_each_form_once() -> None:
     state = Reading(text)
     state.set_analysis(Analysis(text, "de", "test", glossary=(GlossaryEntry("Hugo Barra", "PER", mentions),)))
     state.select(16, 21)
-    assert state.detail() == "PER Hugo Barra · 3 mentions — Hugo Barra, Barra"
+    assert state.detail() == "PER Hugo Barra · mention 2 of 3 — Hugo Barra, Barra"
+    state.select(0, 4)  # not a whole mention: what the entry is, not where
+    assert state.detail() == ""

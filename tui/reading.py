@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from tui.analysis.model import Analysis, GlossaryEntry, Number, Quote, Span
 from tui.analysis.spans import HasSpan, SpanIndex
-from tui.i18n import _, count
+from tui.i18n import _, count, number
 
 if TYPE_CHECKING:
     from tui.store.model import PersonalEntry
@@ -132,7 +132,7 @@ class Reading:
             return describe_number(number, self._sentences)
         entry = self.entry_of(selection)
         if entry is not None:
-            return describe_entry(entry)
+            return describe_entry(entry, selection)
         return ""
 
     def summary(self) -> str:
@@ -179,8 +179,22 @@ def describe_number(number: Number, sentences: SpanIndex[Span]) -> str:
     return f"{number.kind} {number.text} — {context}"
 
 
-def describe_entry(entry: GlossaryEntry) -> str:
-    mentions = count(len(entry.mentions), "{count} mention", "{count} mentions")
+def describe_entry(entry: GlossaryEntry, selection: Span | None = None) -> str:
+    """The entry with its forms; on one of its mentions, which one it is ("m" walks through them)."""
+    place = next(
+        (
+            n
+            for n, m in enumerate(entry.mentions, 1)
+            if selection and (m.start, m.end) == (selection.start, selection.end)
+        ),
+        None,
+    )
+    if place is not None and len(entry.mentions) > 1:
+        mentions = _("mention {place} of {count}").format(
+            place=number(place), count=number(len(entry.mentions))
+        )
+    else:
+        mentions = count(len(entry.mentions), "{count} mention", "{count} mentions")
     forms = ", ".join(dict.fromkeys(mention.text for mention in entry.mentions))
     return f"{entry.label} {entry.name} · {mentions} — {forms}"
 

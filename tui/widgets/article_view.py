@@ -56,8 +56,11 @@ def merge_highlights(highlights: Iterable[Highlight]) -> SpanIndex[Highlight]:
     return SpanIndex(merged)
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Shows the article; knows nothing of NLP, only of highlighted spans."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Shows the article; knows nothing of NLP, only of highlighted spans.
+
+    The text wraps, so the container keys for scrolling sideways are not inherited:
+    the help would list keys that do nothing."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"article-view--{component}" for component in highlight_styles()),

@@ -17,7 +17,7 @@ from tui import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 GERMAN_CATALOG = ROOT / "tui" / "locale" / "de" / "LC_MESSAGES" / "randnotiz.po"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "count": (2, 3)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "count": (2, 3)}
 
 
 @pytest.fixture
@@ -71,10 +71,11 @@ def test_the_catalog_is_read_without_a_compiled_file(monkeypatch, tmp_path: Path
     assert i18n.catalog("de").ngettext("{count} word", "{count} words", 2) == "{count} Wörter"
 
 
-def interface_messages() -> set[str]:
+def interface_messages() -> set[tuple[str | None, str]]:
+    """(context, message) of every interface string: "End" the key is not "End" the action."""
     found = set()
-    for _, _, message, _, _ in extract_from_dir(ROOT / "tui", keywords=KEYWORDS):
-        found.add(message if isinstance(message, str) else message[0])
+    for _, _, message, _, context in extract_from_dir(ROOT / "tui", keywords=KEYWORDS):
+        found.add((context, message if isinstance(message, str) else message[0]))
     return found
 
 
@@ -82,14 +83,14 @@ def test_every_interface_string_is_in_the_german_catalog() -> None:
     with GERMAN_CATALOG.open("rb") as file:
         catalog = read_po(file)
     translated = {
-        message.id if isinstance(message.id, str) else message.id[0]
+        (message.context, message.id if isinstance(message.id, str) else message.id[0])
         for message in catalog
         # A fuzzy entry is pybabel's guess, and gettext does not use it.
         if message.id
         and not message.fuzzy
         and all(message.string if isinstance(message.string, tuple) else [message.string])
     }
-    missing = sorted(interface_messages() - translated)
+    missing = sorted(interface_messages() - translated, key=lambda message: (message[0] or "", message[1]))
     assert missing == [], f"not translated into German: {missing}"
 
 

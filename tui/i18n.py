@@ -162,6 +162,12 @@ def _(message: str) -> str:
     return _Interface.translations.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message in the interface's language, where ``context`` tells two
+    uses of one English word apart ("End" the key, "End" the action)."""
+    return _Interface.translations.pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The message for ``count`` things, with the language's plural rules."""
     return _Interface.translations.ngettext(singular, plural, count)

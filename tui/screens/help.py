@@ -20,12 +20,26 @@ from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.i18n import _
+from tui.i18n import _, pgettext
 from tui.screens.library import LibraryScreen
 from tui.widgets.row_table import RowTable
 
-# Where Textual's own display name (``pgdn``, ``⏎``) is not what a keyboard says.
-_KEY_NAMES = {"pageup": "PgUp", "pagedown": "PgDn", "enter": "Enter"}
+# Where Textual's own display name (``pgdn``, ``⏎``) is not what a keyboard says,
+# in the interface's language (a German keyboard says Pos1, Entf, Strg).
+_KEY_NAMES = {
+    "pageup": pgettext("key", "PgUp"),
+    "pagedown": pgettext("key", "PgDn"),
+    "enter": pgettext("key", "Enter"),
+    "home": pgettext("key", "Home"),
+    "end": pgettext("key", "End"),
+    "delete": pgettext("key", "Del"),
+    "space": pgettext("key", "Space"),
+}
+_MODIFIERS = {
+    "ctrl": pgettext("key", "Ctrl"),
+    "shift": pgettext("key", "Shift"),
+    "alt": pgettext("key", "Alt"),
+}
 
 
 def describe_key(key: str) -> str:
@@ -37,7 +51,7 @@ def describe_key(key: str) -> str:
         shown = shown.upper()
     elif len(shown) > 1:
         shown = shown[0].upper() + shown[1:]  # esc, home, del, f1
-    return "+".join([*(modifier.capitalize() for modifier in modifiers), shown])
+    return "+".join([*(_MODIFIERS.get(modifier, modifier.capitalize()) for modifier in modifiers), shown])
 
 
 @dataclass(frozen=True, slots=True)

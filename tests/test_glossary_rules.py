@@ -232,3 +232,29 @@ def test_every_glossary_span_slices_the_text(pieces: list[str]) -> None:
         assert entry.mentions
         for span in (*entry.mentions, *entry.descriptions):
             assert text[span.start : span.end] == span.text
+
+
+def test_a_german_genitive_is_named_without_its_s_but_names_ending_in_s_keep_it() -> None:
+    text = (
+        "Nach Angaben des Kraftfahrt-Bundesamts stieg die Zahl. Borussia Dortmunds Trainer schwieg. "
+        "Vor der Küste Helgolands meldete Reuters Wind, in Paris sagte Markus das auch."
+    )
+    entities = [
+        Entity(text.index(name), text.index(name) + len(name), name, label=label)
+        for name, label in (
+            ("Kraftfahrt-Bundesamts", "ORG"),
+            ("Borussia Dortmunds", "ORG"),
+            ("Helgolands", "LOC"),
+            ("Reuters", "ORG"),
+            ("Paris", "LOC"),
+            ("Markus", "PER"),
+        )
+    ]
+    assert [entry.name for entry in build_glossary(text, "de", entities) if entry.kind == "entity"] == [
+        "Kraftfahrt-Bundesamt",
+        "Borussia Dortmund",
+        "Helgoland",
+        "Reuters",
+        "Paris",
+        "Markus",
+    ]

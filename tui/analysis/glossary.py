@@ -3,7 +3,7 @@ it uses, and its key terms.
 
 Entity mentions merge when they name the same thing: the same name, a
 surname after the full name ("Barra" → "Hugo Barra"), a German genitive
-("Chinas" → "China"), another name of the same country ("U.S." → "USA"), or
+("Chinas" → "China"; "des Bundesamts" is named "Bundesamt" even alone), another name of the same country ("U.S." → "USA"), or
 an abbreviation the article defines ("BA" → "Bundesagentur für Arbeit"). A
 mention merges only into an entry of a compatible type, and the entry's name
 comes from well-formed mentions: a role the model took into a person's span
@@ -22,7 +22,7 @@ from tui.analysis.abbreviations import Definition, find_abbreviations, find_defi
 from tui.analysis.descriptions import Describer, is_role
 from tui.analysis.facts import Facts, currency_facts, facts_for, territory_code
 from tui.analysis.gazetteer import place_names
-from tui.analysis.key_terms import find_key_terms
+from tui.analysis.key_terms import find_key_terms, zipf_frequencies
 from tui.analysis.model import Entity, GlossaryEntry, Span
 from tui.analysis.spans import SpanIndex
 
@@ -37,7 +37,7 @@ def build_glossary(
 ) -> list[GlossaryEntry]:
     """Entity cards and abbreviations in order of first mention, then the
     key terms, best first."""
-    cards = _entity_cards(entities, lang)
+    cards = _entity_cards(text, entities, lang)
     definitions = find_definitions(text)
     cards = _with_definitions(text, cards, definitions)
     cards += _undefined_abbreviations(text, lang, cards, definitions)
@@ -102,7 +102,7 @@ class _Card:
         )
 
 
-def _entity_cards(entities: Sequence[Entity], lang: str) -> list[_Card]:
+def _entity_cards(text: str, entities: Sequence[Entity], lang: str) -> list[_Card]:
     places = place_names(lang)
     other_types = _majority_labels(entities)
     names = {id(entity): _name_span(entity, lang, places, other_types) for entity in entities}
@@ -115,6 +115,8 @@ def _entity_cards(entities: Sequence[Entity], lang: str) -> list[_Card]:
         name = names[id(entity)]
         assert name is not None
         key, genitive = _key(_text(name), entity.label, surfaces, full_names, places, lang)
+        if not genitive and lang == "de" and (base := _genitive_base(text, name)) is not None:
+            key, genitive = (full_names.get(base, base) if entity.label == "PER" else base), True
         card = cards.setdefault(key, _Card(entity.label, [], [], name=key))
         card.mentions.append(Span(entity.start, entity.end, entity.text))
         card.names.append(None if genitive else name)
@@ -192,6 +194,33 @@ def _key(
         if base in surfaces or (label == "LOC" and name in places and base in places):
             return full_names.get(base, base) if label == "PER" else base, True
     return name, False
+
+
+def _genitive_base(text: str, name: Span) -> str | None:
+    """A German genitive that the article never writes without its -s: "des
+    Kraftfahrt-Bundesamts", "Borussia Dortmunds Trainer", "die Küste
+    Helgolands" name Kraftfahrt-Bundesamt, Borussia Dortmund, Helgoland. It
+    takes a genitive's place (after "des", before a noun, after a noun), and the
+    word without its -s is clearly the more common one ("Reuters", "Paris",
+    "Markus" are names with their s)."""
+    head = name.text.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    if len(head) < 4 or not head.endswith("s") or head.endswith(("ss", "us")):
+        return None
+    before = text[max(0, name.start - 24) : name.start]
+    after = text[name.end : name.end + 2]
+    if not (_GENITIVE_BEFORE.search(before) or _NOUN_AFTER.match(after)):
+        return None
+    zipfs = zipf_frequencies({head, head[:-1]}, "de")
+    if zipfs[head[:-1]] < zipfs[head] + _GENITIVE_MARGIN:
+        return None
+    return " ".join(name.text.split())[:-1]
+
+
+# "des"/"eines", or a noun, right before the name; a capitalised word right after it.
+_GENITIVE_BEFORE = re.compile(r"(?:\b(?:des|eines)|(?<![.!?]\s)\b[A-ZÄÖÜ][a-zäöüß]+)\s+$")
+_NOUN_AFTER = re.compile(r"\s[A-ZÄÖÜ]")
+# How much more common (Zipf) the word without -s must be: "Vereins"/"Verein" 0.5.
+_GENITIVE_MARGIN = 0.5
 
 
 def _merge_territories(cards: list[_Card], lang: str) -> list[_Card]:

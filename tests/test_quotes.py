@@ -343,3 +343,12 @@ def test_an_english_role_in_lower_case_before_the_name_is_part_of_the_speaker() 
     text = '"We will not back down," said council leader James Lewis.'
     assert quotes(text, "en") == [("direct", "We will not back down,", "council leader James Lewis")]
     assert speaker_names(text, "en") == ["James Lewis"]
+
+
+def test_an_english_role_phrase_in_lower_case_is_the_whole_speaker() -> None:
+    assert quotes('"We will not back down," the union leader said.', "en") == [
+        ("direct", "We will not back down,", "the union leader")
+    ]
+    assert quotes('"It is late," the council said in a statement.', "en") == [
+        ("direct", "It is late,", "the council")
+    ]

@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from tui.analysis.bundled import data_lines, word_frequency_buckets
+from tui.analysis.bundled import word_frequency_buckets
+from tui.analysis.english_words import may_be_noun
 from tui.analysis.model import GlossaryEntry, Span
 from tui.analysis.spans import SpanIndex
 
@@ -211,12 +212,6 @@ def _is_candidate(word: str, lang: str) -> bool:
     return word[0].isupper() if lang == "de" else True
 
 
-@cache
-def _english_word_classes() -> tuple[frozenset[str], frozenset[str]]:
-    """WordNet's never-noun words and its -ing/-ed nouns (training/english_word_classes.py)."""
-    return frozenset(data_lines("not_nouns.en.txt")), frozenset(data_lines("ing_ed_nouns.en.txt"))
-
-
 def _may_be_english_term(text: str, spans: Sequence[Span]) -> bool:
     """With no tagger in the English pipeline and no capitals to tell nouns,
     "approve", "badly" or "welcomed" looked like terms: a term is a noun. A word
@@ -224,12 +219,7 @@ def _may_be_english_term(text: str, spans: Sequence[Span]) -> bool:
     capitalised = all(span.text[0].isupper() for span in spans)
     if capitalised and not all(_starts_sentence(text, span.start) for span in spans):
         return False
-    not_nouns, ing_ed_nouns = _english_word_classes()
-    word = min((span.text.lower() for span in spans), key=len)
-    if word.endswith(("ing", "ed")):
-        return word in ing_ed_nouns
-    singular = (word, word[:-1], word[:-2]) if word.endswith("es") else (word, word[:-1])
-    return not any(form in not_nouns for form in (singular if word.endswith("s") else (word,)))
+    return may_be_noun(min((span.text for span in spans), key=len))
 
 
 def _starts_sentence(text: str, start: int) -> bool:

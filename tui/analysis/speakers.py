@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
+from tui.analysis.english_words import may_be_noun
 from tui.analysis.model import Entity, Span
 from tui.analysis.spans import SpanIndex
 from tui.analysis.subjunctive import is_subjunctive
@@ -606,6 +607,16 @@ class SpeakerFinder:
                 pass
             elif self.lower_case_nouns and word.isalpha() and taken and taken[-1][2].lower() in _DETERMINERS:
                 seen_noun = True
+            elif (
+                self.lower_case_nouns
+                and seen_noun
+                and not seen_person
+                and word.islower()
+                and taken[-1][2].islower()
+                and word not in ENGLISH_STOP_WORDS
+                and may_be_noun(word)
+            ):
+                pass  # "the union leader", "a city council spokeswoman"
             elif lower in _PHRASE_LINKS and seen_noun and index + 1 < len(words):
                 nxt = words[index + 1][2]
                 if not (nxt[0].isupper() or nxt in {"der", "den", "dem", "des", "the"}):

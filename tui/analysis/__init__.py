@@ -11,11 +11,11 @@ starts; the engine loads in the analysis process or on first use.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.analysis.model import Analysis, Entity, GlossaryEntry, ModelChoice, Number, Quote, Span
 from tui.analysis.text import detect_language, normalise
+from tui.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from tui.analysis.analyzer import analyze, analyze_batch
@@ -44,14 +44,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _ENGINE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_attributes(__name__, _ENGINE, __all__)

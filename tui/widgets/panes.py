@@ -122,7 +122,7 @@ class ItemPane(RowTable):
                 self.move_cursor(row=min(row, len(self._rows) - 1), animate=False, scroll=True)
 
     def _fill(self) -> None:
-        """The rows in columns as wide as the pane: the flexible ones end in
+        """The rows in columns as wide as the pane: a cut column's texts end in
         "…" rather than running out of view."""
         self._widths = self._column_widths()
         shown = [column for column, width in enumerate(self._widths) if width is not None]

@@ -352,3 +352,14 @@ def test_an_english_role_phrase_in_lower_case_is_the_whole_speaker() -> None:
     assert quotes('"It is late," the council said in a statement.', "en") == [
         ("direct", "It is late,", "the council")
     ]
+
+
+def test_a_report_ends_with_its_paragraph() -> None:
+    text = (
+        "Barra sagte, zuerst müsse eine Support-Plattform aufgebaut werden.\n"
+        "Sollte Xiaomi nach Amerika ziehen, müsste der Fokus verlegt werden.\n\n"
+        "„Wir kommen“ (Quelle: Bloomberg)\nBereits im Juni kaufte Xiaomi Patente."
+    )
+    assert quotes(text)[0] == ("indirect", "zuerst müsse eine Support-Plattform aufgebaut werden", "Barra")
+    sentences = [sentence.text for sentence in analyze(text, "de", model="rules").sentences]
+    assert sentences[-1] == "Bereits im Juni kaufte Xiaomi Patente."

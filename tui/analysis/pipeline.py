@@ -120,6 +120,7 @@ def get_pipeline(lang: str, model: str | None = None) -> Language:
 def _build(lang: str, model: str) -> Language:
     import spacy
 
+    import tui.analysis.sentences  # noqa: F401  (registers randnotiz_line_breaks)
     from tui.analysis.rules import add_rule_layer
 
     if model == RULES_ONLY:
@@ -135,6 +136,7 @@ def _build(lang: str, model: str) -> Language:
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         # Last: the NER must not see boundaries, or "St. Nikolaus" is cut at "St."
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("randnotiz_line_breaks")
     return nlp
 
 

@@ -114,9 +114,7 @@ def _entity_cards(text: str, entities: Sequence[Entity], lang: str) -> list[_Car
     for entity in named:
         name = names[id(entity)]
         assert name is not None
-        key, genitive = _key(_text(name), entity.label, surfaces, full_names, places, lang)
-        if not genitive and lang == "de" and (base := _genitive_base(text, name)) is not None:
-            key, genitive = (full_names.get(base, base) if entity.label == "PER" else base), True
+        key, genitive = _key(text, name, entity.label, surfaces, full_names, places, lang)
         card = cards.setdefault(key, _Card(entity.label, [], [], name=key))
         card.mentions.append(Span(entity.start, entity.end, entity.text))
         card.names.append(None if genitive else name)
@@ -179,41 +177,45 @@ def _full_names_by_surname(person_names: Iterable[str]) -> dict[str, str]:
 
 
 def _key(
-    name: str,
+    text: str,
+    name_span: Span,
     label: str,
     surfaces: set[str],
     full_names: dict[str, str],
     places: frozenset[str],
     lang: str,
 ) -> tuple[str, bool]:
-    """The entry a name belongs to, and whether it is a German genitive."""
+    """The entry a name belongs to, and whether it is a German genitive: of a
+    name the article also writes without -s, or one in a genitive's place."""
+    name = _text(name_span)
     if label == "PER" and name in full_names:
         return full_names[name], False
     if lang == "de" and name.endswith("s") and len(name) > 3:
         base = name[:-1]
-        if base in surfaces or (label == "LOC" and name in places and base in places):
+        if (
+            base in surfaces
+            or (label == "LOC" and name in places and base in places)
+            or _stands_as_genitive(text, name_span)
+        ):
             return full_names.get(base, base) if label == "PER" else base, True
     return name, False
 
 
-def _genitive_base(text: str, name: Span) -> str | None:
-    """A German genitive that the article never writes without its -s: "des
+def _stands_as_genitive(text: str, name: Span) -> bool:
+    """A German genitive the article never writes without its -s: "des
     Kraftfahrt-Bundesamts", "Borussia Dortmunds Trainer", "die Küste
-    Helgolands" name Kraftfahrt-Bundesamt, Borussia Dortmund, Helgoland. It
-    takes a genitive's place (after "des", before a noun, after a noun), and the
-    word without its -s is clearly the more common one ("Reuters", "Paris",
-    "Markus" are names with their s)."""
+    Helgolands". It takes a genitive's place (after "des", before a noun, after
+    a noun), and the word without its -s is clearly the more common one
+    ("Reuters", "Paris", "Markus" are names with their s)."""
     head = name.text.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
-    if len(head) < 4 or not head.endswith("s") or head.endswith(("ss", "us")):
-        return None
+    if len(head) < 4 or head.endswith(("ss", "us")):
+        return False
     before = text[max(0, name.start - 24) : name.start]
     after = text[name.end : name.end + 2]
     if not (_GENITIVE_BEFORE.search(before) or _NOUN_AFTER.match(after)):
-        return None
+        return False
     zipfs = zipf_frequencies({head, head[:-1]}, "de")
-    if zipfs[head[:-1]] < zipfs[head] + _GENITIVE_MARGIN:
-        return None
-    return " ".join(name.text.split())[:-1]
+    return zipfs[head[:-1]] >= zipfs[head] + _GENITIVE_MARGIN
 
 
 # "des"/"eines", or a noun, right before the name; a capitalised word right after it.

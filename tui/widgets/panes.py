@@ -115,25 +115,26 @@ class ItemPane(RowTable):
         self.call_after_refresh(self._refit)
 
     def _refit(self) -> None:
-        if self._column_widths() != self._widths:
+        widths = self._column_widths()
+        if widths != self._widths:
             row = self.cursor_row
-            self._fill()
+            self._fill(widths)
             if self._rows:
                 self.move_cursor(row=min(row, len(self._rows) - 1), animate=False, scroll=True)
 
-    def _fill(self) -> None:
+    def _fill(self, widths: list[int | None] | None = None) -> None:
         """The rows in columns as wide as the pane: a cut column's texts end in
         "…" rather than running out of view."""
-        self._widths = self._column_widths()
+        self._widths = widths if widths is not None else self._column_widths()
         shown = [column for column, width in enumerate(self._widths) if width is not None]
+        cut = self._cut_columns()
         self.clear(columns=True)
         for column in shown:
             self.add_column(self.COLUMNS[column], width=self._widths[column])
         for index, row in enumerate(self._rows):
-            cells = [_ellipsised(row.cells[c]) if c in self._cut_columns else row.cells[c] for c in shown]
+            cells = [_ellipsised(row.cells[c]) if c in cut else row.cells[c] for c in shown]
             self.add_row(*cells, key=str(index))
 
-    @property
     def _cut_columns(self) -> list[int]:
         return [column for step, column in self.GIVE_WAY if step == "cut"]
 
@@ -157,7 +158,7 @@ class ItemPane(RowTable):
             else:
                 excess -= (widths[column] or 0) + 2 * self.cell_padding
                 widths[column] = None
-        for column in self._cut_columns:  # what a dropped column freed goes back to the cut ones
+        for column in self._cut_columns():  # what a dropped column freed goes back to the cut ones
             width = widths[column]
             if width is not None and excess < 0:
                 grown = min(-excess, natural[column] - width)
